@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+// tokenman: a terminal token manager. Module graph (one-way):
+//   tokenman -> TokenManager -> TerminalUI -> CNCurses
+//   TokenManager -> AuthEngine -> CCurl, TOMLParser
+//   ProviderSimulator imports nothing of the app: it is written from the provider docs alone.
+import PackageDescription
+
+let package = Package(
+    name: "tokenman",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tokenman", targets: ["tokenman"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // libcurl is loaded with dlopen on the first request, so processes that never
+        // touch the network (a cached `tokenman token`, the first TUI frame) do not pay for it.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "TOMLParser"),
+        .target(
+            name: "AuthEngine",
+            dependencies: [
+                "CCurl", "TOMLParser",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "ProviderSimulator",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "TerminalUI", dependencies: ["CNCurses", "TOMLParser"]),
+        .target(name: "TokenManager", dependencies: ["TerminalUI", "AuthEngine"]),
+        .executableTarget(
+            name: "tokenman",
+            dependencies: [
+                "TokenManager", "AuthEngine", "ProviderSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TOMLParserTests", dependencies: ["TOMLParser"]),
+        .testTarget(name: "ProviderSimulatorTests", dependencies: ["ProviderSimulator"]),
+        .testTarget(name: "AuthEngineTests", dependencies: ["AuthEngine", "ProviderSimulator"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses"]),
+        .testTarget(name: "TokenManagerTests", dependencies: ["TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tokenman", "ProviderSimulator"]),
+    ]
+)

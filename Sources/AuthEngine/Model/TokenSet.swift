@@ -1,0 +1,73 @@
+import Foundation
+
+/// The tokens one account holds, with when each stops being valid.
+/// Stored by `TokenStore`, produced by the flows, shown by the UI. Expiry instants are absolute,
+/// so countdowns are computed from `now` and never kept as ticking state.
+public struct TokenSet: Codable, Sendable, Equatable {
+    public var accessToken: String
+    public var refreshToken: String?
+    public var idToken: String?
+    /// nil with `accessExpirySource == .never`: the token does not expire (Exabits API tokens).
+    public var accessExpiresAt: Date?
+    public var refreshExpiresAt: Date?
+    public var accessExpirySource: ExpirySource
+    public var refreshExpirySource: ExpirySource
+    public var obtainedAt: Date
+    /// Other fields of the answer worth keeping and showing: `client_id` (Starship),
+    /// `email` and `username` (Exabits), `token_type` (ByteConnect).
+    public var attributes: [String: String]
+
+    public init(
+        accessToken: String,
+        refreshToken: String? = nil,
+        idToken: String? = nil,
+        accessExpiresAt: Date? = nil,
+        refreshExpiresAt: Date? = nil,
+        accessExpirySource: ExpirySource = .unknown,
+        refreshExpirySource: ExpirySource = .unknown,
+        obtainedAt: Date,
+        attributes: [String: String] = [:]
+    ) {
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+        self.idToken = idToken
+        self.accessExpiresAt = accessExpiresAt
+        self.refreshExpiresAt = refreshExpiresAt
+        self.accessExpirySource = accessExpirySource
+        self.refreshExpirySource = refreshExpirySource
+        self.obtainedAt = obtainedAt
+        self.attributes = attributes
+    }
+
+    /// Seconds the access token stays valid after `now`; nil when it never expires.
+    public func accessSecondsLeft(at now: Date) -> TimeInterval? {
+        accessExpiresAt.map { $0.timeIntervalSince(now) }
+    }
+
+    /// Seconds the refresh token stays valid after `now`; nil when unknown or absent.
+    public func refreshSecondsLeft(at now: Date) -> TimeInterval? {
+        refreshExpiresAt.map { $0.timeIntervalSince(now) }
+    }
+
+    public func isAccessValid(at now: Date, minValid: TimeInterval = 0) -> Bool {
+        guard let left = accessSecondsLeft(at: now) else { return accessExpirySource == .never }
+        return left > minValid
+    }
+
+    public func isRefreshUsable(at now: Date) -> Bool {
+        guard refreshToken != nil else { return false }
+        guard let left = refreshSecondsLeft(at: now) else { return true }
+        return left > 0
+    }
+}
+
+/// Where an expiry instant came from, best first. Shown in the detail screen so a person can
+/// tell a server-stated expiry from a documented guess.
+public enum ExpirySource: String, Codable, Sendable, Equatable {
+    case absoluteTimestamp = "timestamp"
+    case expiresIn = "expires_in"
+    case jwtClaim = "jwt_exp"
+    case documentedLifetime = "documented"
+    case never
+    case unknown
+}
