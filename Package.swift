@@ -16,11 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CNCurses",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncurses-dev"])]
-        ),
+        // No pkgConfig: SwiftPM would only drop ncursesw.pc's -D flags with a warning, and
+        // shim.h defines what they ask for. Headers come from Debian's libncurses-dev.
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // libcurl is loaded with dlopen on the first request, so processes that never
         // touch the network (a cached `tokenman token`, the first TUI frame) do not pay for it.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),

@@ -1,0 +1,12 @@
+import Foundation
+import Testing
+
+@Suite("tokenman in tmux")
+struct HelpScreenTests {
+    @Test func helpPrintsUsageInATerminal() throws {
+        let session = try TmuxSession(command: [try BuiltProducts.tokenman(), "--help"])
+        defer { session.kill() }
+        let screen = try session.waitFor(text: "[exit 0]")
+        #expect(screen.contains("USAGE: tokenman"))
+    }
+}
