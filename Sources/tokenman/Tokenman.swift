@@ -1,12 +1,21 @@
 import ArgumentParser
 
+/// `tokenman` alone opens the interactive UI; subcommands serve scripts.
+/// The UI launch lives in `run()` here; scripting subcommands are listed in
+/// `Tokenman+Subcommands.swift`, options shared by all in `GlobalOptions.swift`.
 @main
 struct Tokenman: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenman",
         abstract: "A terminal token manager for username/password token APIs.",
-        subcommands: [Simulate.self]
+        discussion: "Without a subcommand, tokenman opens the interactive account list.",
+        subcommands: scriptingSubcommands + [Simulate.self]
     )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or a path to a .toml theme.")
+    var theme: String?
 
     mutating func run() async throws {
         print("tokenman: the interactive UI is not built yet")
