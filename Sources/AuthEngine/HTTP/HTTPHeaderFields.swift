@@ -17,9 +17,8 @@ public struct HTTPHeaderFields: Sendable, Equatable {
     /// last response's lines are kept.
     public static func parse(rawBlock: String) -> HTTPHeaderFields {
         var current: [HTTPHeader] = []
-        for rawLine in rawBlock.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" }) {
-            var line = Substring(rawLine)
-            if line.last == "\r" { line = line.dropLast() }
+        // `isNewline` covers "\r\n", which Swift treats as a single Character.
+        for line in rawBlock.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             if line.hasPrefix("HTTP/") {
                 current = []  // a new response starts
                 continue
