@@ -20,13 +20,21 @@ struct ProviderErrorMapper {
         case 403:
             return .forbidden(message)
         case 500...599:
+            // A proxy's HTML page in front of a dead upstream is still a server failure (and worth
+            // retrying later), so it stays `.serverError`, described rather than quoted.
+            if body == nil, !response.body.isEmpty {
+                return .serverError(status: response.status, message: ResponseReader.describeNonJSON(response))
+            }
             return .serverError(status: response.status, message: message)
         case 401:
             switch step {
             case .login: return .wrongCredentials(message.isEmpty ? "Wrong username or password." : message)
             case .newPasswordChallenge: return .challengeExpired
             case .refresh, .logout, .revoke: return .tokenRejected(tokenRejectedText(message, step: step))
-            case .changePassword: return .wrongCredentials(message.isEmpty ? "The current password was not accepted." : message)
+            case .changePassword:
+                // Cognito answers 401 both for a wrong previous password and a dead access token.
+                if message.lowercased().contains("token") { return .tokenRejected(tokenRejectedText(message, step: step)) }
+                return .wrongCredentials(message.isEmpty ? "The current password was not accepted." : message)
             case .forgotPassword, .forgotPasswordConfirm:
                 return .validation(message.isEmpty ? "The provider refused the reset request." : message)
             }
