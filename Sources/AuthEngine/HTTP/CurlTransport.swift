@@ -87,6 +87,12 @@ public struct CurlTransport: HTTPTransport {
         }
     }
 
+    private static func byteCount(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
+    }
+
     private static func error(kind: Int32, message: String, request: HTTPRequest, options: Options) -> AuthError {
         let host = TransportSecurityPolicy.hostName(of: request.url)
         let detail = message.isEmpty ? "" : " (\(message))"
@@ -96,7 +102,7 @@ public struct CurlTransport: HTTPTransport {
         case TM_HTTP_TIMEOUT.rawValue: return .timeout
         case TM_HTTP_TLS.rawValue: return .tls("\(host)\(detail)")
         case TM_HTTP_TOO_LARGE.rawValue:
-            return .unexpectedResponse("the answer is larger than \(options.maxBodyBytes / 1024) KiB")
+            return .unexpectedResponse("the answer is larger than \(byteCount(options.maxBodyBytes))")
         case TM_HTTP_CONNECTION_LOST.rawValue:
             return .unexpectedResponse("the connection to \(host) was dropped before the answer was complete")
         case TM_HTTP_CANCELLED.rawValue: return .cancelled
