@@ -30,10 +30,13 @@ extension DocumentParser {
         case .success(let value):
             return value
         case .failure(let problem):
-            if let first = token.first, ASCII.isLetter(first), text != "inf", text != "nan" {
-                throw scanner.error("invalid value \(text); strings must be quoted, e.g. \"\(text)\"", at: start)
+            if let first = token.first, ASCII.isLetter(first) {
+                if text.lowercased() == "true" || text.lowercased() == "false" {
+                    throw scanner.error("invalid value '\(text)' (booleans are lowercase: true, false)", at: start)
+                }
+                throw scanner.error("invalid value '\(text)' (strings must be quoted: \"\(text)\")", at: start)
             }
-            throw scanner.error("invalid number \(text): \(problem.reason)", at: start)
+            throw scanner.error("invalid number \"\(text)\": \(problem.reason)", at: start)
         }
     }
 

@@ -134,6 +134,11 @@ struct DocumentParser {
         }.joined(separator: ".")
     }
 
+    /// The key in double quotes, as messages show it: `key "a.b"`.
+    static func quoted(_ segments: some Collection<KeySegment>) -> String {
+        "\"" + display(segments) + "\""
+    }
+
     // MARK: Key/value pairs
 
     /// Parses `key = value` and stores it in `table` (the current table, or an inline table being built).
@@ -141,15 +146,15 @@ struct DocumentParser {
         let key = try parseKey()
         guard scanner.current == ASCII.equals else {
             if scanner.isAtEnd || scanner.current == ASCII.lineFeed || scanner.current == ASCII.carriageReturn {
-                throw scanner.error("expected '=' after key \(Self.display(key)) before end of line")
+                throw scanner.error("expected '=' after key \(Self.quoted(key)) before end of line")
             }
-            throw scanner.error("expected '=' after key \(Self.display(key)), found \(scanner.describedCurrent)")
+            throw scanner.error("expected '=' after key \(Self.quoted(key)), found \(scanner.describedCurrent)")
         }
         scanner.advance()
         scanner.skipBlanks()
         switch scanner.current {
         case nil, ASCII.lineFeed, ASCII.carriageReturn, ASCII.hash:
-            throw scanner.error("missing value for key \(Self.display(key))")
+            throw scanner.error("missing value for key \(Self.quoted(key))")
         default:
             break
         }
@@ -171,24 +176,25 @@ struct DocumentParser {
                 continue
             }
             let path = Self.display(key[...index])
+            let quotedPath = "\"\(path)\""
             switch entry.slot {
             case .table(let existing) where existing.origin == .dottedKey:
                 target = existing
             case .table:
                 throw scanner.error(
-                    "cannot add key \(Self.display(key)): table [\(path)] was already defined on line \(entry.line)",
+                    "cannot add key \(Self.quoted(key)): table \(quotedPath) was already defined on line \(entry.line)",
                     at: segment.mark)
             case .tableArray:
                 throw scanner.error(
-                    "cannot add key \(Self.display(key)): \(path) is an array of tables (line \(entry.line))",
+                    "cannot add key \(Self.quoted(key)): \(quotedPath) is an array of tables (line \(entry.line))",
                     at: segment.mark)
             case .value(let existing):
-                throw Self.notExtendable(path, existing, line: entry.line, scanner: scanner, at: segment.mark)
+                throw Self.notExtendable(quotedPath, existing, line: entry.line, scanner: scanner, at: segment.mark)
             }
         }
         if let existing = target.entries[last.name] {
             throw scanner.error(
-                "duplicate key \(Self.display(key)) (first defined on line \(existing.line))", at: key[0].mark)
+                "duplicate key \(Self.quoted(key)) (first defined on line \(existing.line))", at: key[0].mark)
         }
         target.add(last.name, .value(value), line: last.mark.line)
     }
@@ -200,10 +206,14 @@ struct DocumentParser {
         case .table:
             scanner.error("inline table \(path) (line \(line)) cannot be extended", at: mark)
         case .array:
-            scanner.error("\(path) is already an array value (line \(line)) and cannot be used as a table", at: mark)
+            scanner.error("key \(path) is already an array (line \(line)) and cannot be used as a table", at: mark)
         default:
-            scanner.error("\(path) is already defined as a \(value.typeName) on line \(line)", at: mark)
+            scanner.error("key \(path) is already defined as \(article(value.typeName)) on line \(line)", at: mark)
         }
+    }
+
+    private static func article(_ noun: String) -> String {
+        (noun.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + noun
     }
 
     // MARK: Table headers
@@ -242,7 +252,7 @@ struct DocumentParser {
                 parent = latest
             case .value(let existing):
                 throw Self.notExtendable(
-                    Self.display(key[...index]), existing, line: entry.line, scanner: scanner, at: segment.mark)
+                    Self.quoted(key[...index]), existing, line: entry.line, scanner: scanner, at: segment.mark)
             }
         }
 
@@ -259,12 +269,12 @@ struct DocumentParser {
             return created
         case .tableArray:
             throw scanner.error(
-                "cannot define table \(header): \(Self.display(key)) is an array of tables (line \(entry.line)); "
+                "cannot define table \(header): \(Self.quoted(key)) is an array of tables (line \(entry.line)); "
                     + "use [[\(Self.display(key))]] to add an element",
                 at: last.mark)
         case .table where isArray:
             throw scanner.error(
-                "cannot define array of tables \(header): \(Self.display(key)) is already a table (line \(entry.line))",
+                "cannot define array of tables \(header): \(Self.quoted(key)) is already a table (line \(entry.line))",
                 at: last.mark)
         case .table(let existing):
             switch existing.origin {
@@ -281,7 +291,7 @@ struct DocumentParser {
                 throw scanner.error("table \(header) was already defined on line \(entry.line)", at: last.mark)
             }
         case .value(let existing):
-            throw Self.notExtendable(Self.display(key), existing, line: entry.line, scanner: scanner, at: last.mark)
+            throw Self.notExtendable(Self.quoted(key), existing, line: entry.line, scanner: scanner, at: last.mark)
         }
     }
 }
