@@ -246,9 +246,9 @@ struct DocumentParser {
             switch entry.slot {
             case .table(let existing):
                 parent = existing
-            case .tableArray(let elements):
+            case .tableArray(let array):
                 // `[fruit.physical]` after `[[fruit]]` belongs to the latest fruit.
-                guard let latest = elements.last else { return root }
+                guard let latest = array.elements.last else { return root }
                 parent = latest
             case .value(let existing):
                 throw Self.notExtendable(
@@ -256,16 +256,16 @@ struct DocumentParser {
             }
         }
 
-        let header = isArray ? "[[\(Self.display(key))]]" : "[\(Self.display(key))]"
+        var header: String { isArray ? "[[\(Self.display(key))]]" : "[\(Self.display(key))]" }
         guard let entry = parent.entries[last.name] else {
             let created = TableNode(line: line, origin: .header)
-            parent.add(last.name, isArray ? .tableArray([created]) : .table(created), line: line)
+            parent.add(last.name, isArray ? .tableArray(TableArrayNode(first: created)) : .table(created), line: line)
             return created
         }
         switch entry.slot {
-        case .tableArray(let elements) where isArray:
+        case .tableArray(let array) where isArray:
             let created = TableNode(line: line, origin: .header)
-            parent.entries[last.name]?.slot = .tableArray(elements + [created])
+            array.elements.append(created)
             return created
         case .tableArray:
             throw scanner.error(

@@ -20,7 +20,7 @@ final class TableNode {
         case value(TOMLValue)
         case table(TableNode)
         /// `[[name]]` elements, in order; never empty.
-        case tableArray([TableNode])
+        case tableArray(TableArrayNode)
     }
 
     struct Entry {
@@ -53,11 +53,21 @@ final class TableNode {
                 value = plain
             case .table(let node):
                 value = .table(node.freeze())
-            case .tableArray(let nodes):
-                value = .array(nodes.map { .table($0.freeze()) })
+            case .tableArray(let array):
+                value = .array(array.elements.map { .table($0.freeze()) })
             }
             frozen[key] = TOMLTable.Entry(value: value, line: entry.line)
         }
         return TOMLTable(keys: keys, entries: frozen, line: line)
+    }
+}
+
+/// The elements of an array of tables under construction. A reference, so each `[[name]]`
+/// appends in place instead of copying the array out of its parent's dictionary and back.
+final class TableArrayNode {
+    var elements: [TableNode]
+
+    init(first: TableNode) {
+        elements = [first]
     }
 }
