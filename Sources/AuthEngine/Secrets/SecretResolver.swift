@@ -96,11 +96,9 @@ public struct SecretResolver: Sendable {
     /// The first line without its line ending. Secrets keep inner and outer spaces (a password
     /// may contain them); stderr lines are trimmed for display.
     static func firstLine(of data: Data, trimmingSpaces: Bool = true) -> String? {
-        let text = String(decoding: data, as: UTF8.self)
-        guard let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first else {
-            return nil
-        }
-        var result = String(line)
+        // Split on the byte: in Swift "\r\n" is one Character and would not match "\n".
+        let lineBytes = data.prefix { $0 != UInt8(ascii: "\n") }
+        var result = String(decoding: lineBytes, as: UTF8.self)
         if result.hasSuffix("\r") { result.removeLast() }
         if trimmingSpaces { result = result.trimmingCharacters(in: .whitespaces) }
         return result.isEmpty ? nil : result
