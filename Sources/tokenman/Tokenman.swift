@@ -4,7 +4,8 @@ import ArgumentParser
 struct Tokenman: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenman",
-        abstract: "A terminal token manager for username/password token APIs."
+        abstract: "A terminal token manager for username/password token APIs.",
+        subcommands: [Simulate.self]
     )
 
     mutating func run() async throws {

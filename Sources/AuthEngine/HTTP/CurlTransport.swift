@@ -1,0 +1,123 @@
+import CCurl
+import Foundation
+
+/// `HTTPTransport` over the dlopen'ed libcurl client in `CCurl`.
+///
+/// `tm_http_perform` blocks for the whole transfer. Swift's cooperative pool has one thread per
+/// core (two here): blocking one would stall every other task, the UI's effects included. So each
+/// request runs on its own `Thread` and resumes a continuation when done. Cancelling the calling
+/// task raises the `cancel_flag` that libcurl's progress callback polls (about once a second while
+/// idle, on every chunk otherwise).
+public struct CurlTransport: HTTPTransport {
+    public struct Options: Sendable, Equatable {
+        /// Whole-transfer limit.
+        public var timeout: TimeInterval
+        public var connectTimeout: TimeInterval
+        /// Larger bodies fail with `.unexpectedResponse`: no auth answer is anywhere near this.
+        public var maxBodyBytes: Int
+
+        public init(timeout: TimeInterval = 15, connectTimeout: TimeInterval = 5, maxBodyBytes: Int = 1 << 20) {
+            self.timeout = timeout
+            self.connectTimeout = connectTimeout
+            self.maxBodyBytes = maxBodyBytes
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    public func send(_ request: HTTPRequest) async throws(AuthError) -> HTTPResponse {
+        try TransportSecurityPolicy.check(request.url)
+        if Task.isCancelled { throw AuthError.cancelled }
+        let flag = CancelFlag()
+        let options = self.options
+        let result: Result<HTTPResponse, AuthError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, AuthError>, Never>) in
+                let thread = Thread {
+                    continuation.resume(returning: CurlTransport.perform(request, options: options, flag: flag))
+                }
+                thread.name = "tokenman.http"
+                thread.start()
+            }
+        } onCancel: {
+            flag.raise()
+        }
+        return try result.get()
+    }
+
+    /// Runs on the request's own thread.
+    private static func perform(_ request: HTTPRequest, options: Options, flag: CancelFlag) -> Result<HTTPResponse, AuthError> {
+        let headerLines = request.headers.map { "\($0.name): \($0.value)" }
+        let cHeaders: [UnsafeMutablePointer<CChar>?] = headerLines.map { strdup($0) }
+        defer { cHeaders.forEach { free($0) } }
+        let constHeaders: [UnsafePointer<CChar>?] = cHeaders.map { $0.map { UnsafePointer($0) } }
+        // A NUL-terminated copy, so an empty body still has a valid address (libcurl then sends
+        // Content-Length: 0 rather than reading a NULL pointer as "no body").
+        let body: [CChar]? = request.body.map { Array($0).map { CChar(bitPattern: $0) } + [0] }
+        var raw = tm_http_response()
+        defer { tm_http_response_free(&raw) }
+
+        let kind = constHeaders.withUnsafeBufferPointer { headerBuffer in
+            let perform = { (bodyPointer: UnsafePointer<CChar>?, bodyLength: Int) in
+                tm_http_perform(
+                    request.method, request.url.absoluteString,
+                    headerBuffer.baseAddress, headerBuffer.count,
+                    bodyPointer, bodyLength,
+                    Int(options.timeout * 1000), Int(options.connectTimeout * 1000), max(0, options.maxBodyBytes),
+                    flag.pointer, &raw)
+            }
+            guard let body else { return perform(nil, 0) }
+            return body.withUnsafeBufferPointer { perform($0.baseAddress, $0.count - 1) }
+        }
+        guard kind == Int32(TM_HTTP_OK.rawValue) else {
+            return .failure(error(kind: kind, message: message(of: &raw), request: request, options: options))
+        }
+        let bodyData = raw.body.map { Data(bytes: $0, count: raw.body_len) } ?? Data()
+        let headerText = raw.headers.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: raw.headers_len), as: UTF8.self) } ?? ""
+        return .success(HTTPResponse(status: raw.status, headers: .parse(rawBlock: headerText), body: bodyData))
+    }
+
+    private static func message(of raw: inout tm_http_response) -> String {
+        withUnsafeBytes(of: &raw.error_message) { bytes in
+            let prefix = bytes.prefix { $0 != 0 }
+            return String(decoding: prefix, as: UTF8.self)
+        }
+    }
+
+    private static func error(kind: Int32, message: String, request: HTTPRequest, options: Options) -> AuthError {
+        let host = TransportSecurityPolicy.hostName(of: request.url)
+        let detail = message.isEmpty ? "" : " (\(message))"
+        switch UInt32(kind) {
+        case TM_HTTP_LIBRARY_MISSING.rawValue: return .unreachable(message)
+        case TM_HTTP_UNREACHABLE.rawValue: return .unreachable("no connection to \(host)\(detail)")
+        case TM_HTTP_TIMEOUT.rawValue: return .timeout
+        case TM_HTTP_TLS.rawValue: return .tls("\(host)\(detail)")
+        case TM_HTTP_TOO_LARGE.rawValue:
+            return .unexpectedResponse("the answer is larger than \(options.maxBodyBytes / 1024) KiB")
+        case TM_HTTP_CONNECTION_LOST.rawValue:
+            return .unexpectedResponse("the connection to \(host) was dropped before the answer was complete")
+        case TM_HTTP_CANCELLED.rawValue: return .cancelled
+        default: return .unreachable("request to \(host) failed\(detail)")
+        }
+    }
+}
+
+/// The flag libcurl's progress callback polls. A heap cell so its address stays fixed while the
+/// transfer runs; the thread's closure holds a reference until the transfer ends.
+/// `@unchecked Sendable`: the only cross-thread access is one aligned 32-bit store of 1 that the C
+/// side reads through a `volatile` pointer; a late or early read only moves cancellation by one poll.
+final class CancelFlag: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Int32>
+
+    init() {
+        pointer = .allocate(capacity: 1)
+        pointer.initialize(to: 0)
+    }
+
+    func raise() { pointer.pointee = 1 }
+
+    deinit { pointer.deallocate() }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Everything the engine knows about one provider, as data: a new username/password JSON API is
+/// a value of this type (a TOML block, see `custom(...)`), not new code.
+public struct ProviderDefinition: Sendable, Equatable, Identifiable {
+    /// Lookup key in config files (`provider = "wikimedia"`).
+    public var id: String
+    public var displayName: String
+    /// Used when an account sets no `base_url`. May carry a path and may end in `/`.
+    public var defaultBaseURL: String
+    public var endpoints: ProviderEndpoints
+    public var passwordTransform: PasswordTransform
+    public var usernameTransform: UsernameTransform
+    public var envelope: ResponseEnvelope
+    public var responseFields: ResponseFieldNames
+    public var errorFormat: ErrorBodyFormat
+    public var lifetimes: DocumentedLifetimes
+    public var refreshRotation: RefreshRotation
+    public var tokenCarriage: TokenCarriage
+
+    public init(
+        id: String,
+        displayName: String,
+        defaultBaseURL: String,
+        endpoints: ProviderEndpoints,
+        passwordTransform: PasswordTransform = .plain,
+        usernameTransform: UsernameTransform = .unchanged,
+        envelope: ResponseEnvelope = .none,
+        responseFields: ResponseFieldNames = ResponseFieldNames(),
+        errorFormat: ErrorBodyFormat = ErrorBodyFormat(),
+        lifetimes: DocumentedLifetimes = DocumentedLifetimes(),
+        refreshRotation: RefreshRotation = .rotates,
+        tokenCarriage: TokenCarriage = .bearer
+    ) {
+        self.id = id
+        self.displayName = displayName
+        self.defaultBaseURL = defaultBaseURL
+        self.endpoints = endpoints
+        self.passwordTransform = passwordTransform
+        self.usernameTransform = usernameTransform
+        self.envelope = envelope
+        self.responseFields = responseFields
+        self.errorFormat = errorFormat
+        self.lifetimes = lifetimes
+        self.refreshRotation = refreshRotation
+        self.tokenCarriage = tokenCarriage
+    }
+
+    /// What an API call must carry for these tokens (headers or a JSON body member).
+    public func apiCredentials(for tokens: TokenSet) -> [APICredential] {
+        tokenCarriage.credentials(for: tokens)
+    }
+
+    /// True when the provider can renew tokens without the password.
+    public var canRefresh: Bool { endpoints.refresh != nil }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Starship Rewards: `POST /auth/login`, `POST /auth/refresh` (rotating), `POST /auth/logout`
+/// (Bearer; revokes all the client's tokens), and the protected `GET /api/balance` (Bearer).
+struct StarshipRoutes: ProviderRoutes {
+    let store: SimulatorStore
+    var provider: SimulatedProvider { .starship }
+
+    func respond(to request: HTTPRequest, path: String) -> HTTPResponse {
+        switch path {
+        case "/auth/login": allow(["POST"], request, login)
+        case "/auth/refresh": allow(["POST"], request, refresh)
+        case "/auth/logout": allow(["POST"], request, logout)
+        case "/api/balance": allow(["GET"], request, balance)
+        default: notFound(path)
+        }
+    }
+
+    private func login(_ request: HTTPRequest) -> HTTPResponse {
+        // A body that is not JSON lacks the fields too: same documented 400.
+        let body = request.jsonObject()
+        guard let username = body?.string("username"), let password = body?.string("password") else {
+            return provider.errorResponse(400, code: "validation_error", message: "Username and password are required")
+        }
+        return store.transaction { state, now in
+            if let wait = state.throttle.retryAfter(provider: provider, username: username, now: now, limit: state.loginRateLimit) {
+                return provider.errorResponse(429, code: "Too Many Requests", message: "Too many login attempts. Please try again later.")
+                    .adding(header: "Retry-After", String(wait))
+            }
+            guard let stored = state.users.find(username, on: provider), stored.user.password == password else {
+                state.throttle.recordFailure(provider: provider, username: username, now: now)
+                return provider.errorResponse(401, code: "unauthorized", message: "Invalid credentials")
+            }
+            if stored.user.isDisabled {
+                return provider.errorResponse(403, code: "forbidden", message: "IP address not authorized")
+            }
+            state.throttle.reset(provider: provider, username: username)
+            return tokenResponse(state.issuePair(provider: provider, username: username, now: now), clientID: stored.clientID)
+        }
+    }
+
+    private func refresh(_ request: HTTPRequest) -> HTTPResponse {
+        guard let refreshToken = request.jsonObject()?.string("refresh_token") else {
+            return provider.errorResponse(400, code: "validation_error", message: "Refresh token is required")
+        }
+        return store.transaction { state, now in
+            guard let (id, record) = state.tokens.check(refreshToken, provider: provider, uses: [.refresh], now: now).validRecord,
+                  let stored = state.users.find(record.username, on: provider)
+            else {
+                return provider.errorResponse(401, code: "unauthorized", message: "Invalid refresh token")
+            }
+            state.tokens.revoke(id, cascade: false)
+            return tokenResponse(state.issuePair(provider: provider, username: record.username, now: now), clientID: stored.clientID)
+        }
+    }
+
+    private func logout(_ request: HTTPRequest) -> HTTPResponse {
+        store.transaction { state, now in
+            guard let bearer = request.bearerToken,
+                  let (_, record) = state.tokens.check(bearer, provider: provider, uses: [.access], now: now).validRecord
+            else {
+                return provider.errorResponse(401, code: "unauthorized", message: "Invalid or missing token")
+            }
+            state.tokens.revokeAll(provider: provider, username: record.username)
+            return .json(200, ["message": "Successfully logged out"])
+        }
+    }
+
+    private func balance(_ request: HTTPRequest) -> HTTPResponse {
+        store.transaction { state, now in
+            guard let bearer = request.bearerToken,
+                  let (_, record) = state.tokens.check(bearer, provider: provider, uses: [.access], now: now).validRecord
+            else {
+                return provider.errorResponse(401, code: "unauthorized", message: "Invalid or missing token")
+            }
+            let clientID = state.users.find(record.username, on: provider)?.clientID ?? 0
+            return .json(200, [
+                "ok": true, "provider": provider.rawValue, "username": record.username,
+                "client_id": clientID, "balance": "1000.00", "currency": "USD",
+            ])
+        }
+    }
+
+    private func tokenResponse(_ pair: (access: IssuedToken, refresh: IssuedToken), clientID: Int) -> HTTPResponse {
+        .json(200, [
+            "access_token": pair.access.jwt,
+            "refresh_token": pair.refresh.jwt,
+            "access_expires_at": pair.access.expiresAt.map(Timestamp.rfc3339) ?? "",
+            "refresh_expires_at": pair.refresh.expiresAt.map(Timestamp.rfc3339) ?? "",
+            "client_id": clientID,
+        ])
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import ProviderSimulator
+
+extension Tokenman {
+    /// `tokenman simulate`: runs the four simulated provider APIs in the foreground, for curl
+    /// walk-throughs and for pointing a real tokenman config at something safe.
+    struct Simulate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a local simulator of the four provider APIs until Ctrl-C.",
+            discussion: "Listens on 127.0.0.1 only. Every provider lives under its own path prefix on the one port."
+        )
+
+        @Option(help: "Port on 127.0.0.1 to listen on (0 picks a free port).")
+        var port: Int = 8787
+
+        @Option(name: .customLong("access-ttl"), help: "Lifetime of access (and id) tokens in seconds, for every provider.")
+        var accessTTL: Int?
+
+        @Option(name: .customLong("refresh-ttl"), help: "Lifetime of refresh tokens in seconds, for every provider.")
+        var refreshTTL: Int?
+
+        func validate() throws {
+            guard (0...65535).contains(port) else {
+                throw ValidationError("--port must be between 0 and 65535, got \(port).")
+            }
+            if let accessTTL, accessTTL <= 0 {
+                throw ValidationError("--access-ttl must be a positive number of seconds, got \(accessTTL).")
+            }
+            if let refreshTTL, refreshTTL <= 0 {
+                throw ValidationError("--refresh-ttl must be a positive number of seconds, got \(refreshTTL).")
+            }
+        }
+
+        func run() async throws {
+            var configuration = SimulatorConfiguration(port: UInt16(port))
+            configuration.setLifetimes(access: accessTTL.map(TimeInterval.init), refresh: refreshTTL.map(TimeInterval.init))
+            let simulator = ProviderSimulator(configuration: configuration)
+            let boundPort: UInt16
+            do {
+                boundPort = try simulator.start()
+            } catch {
+                throw ValidationError("cannot start the simulator: \(error)")
+            }
+            emit(banner(for: simulator, port: boundPort))
+            await Self.waitForTermination()
+            simulator.stop()
+            emit("simulator stopped")
+        }
+
+        private func banner(for simulator: ProviderSimulator, port: UInt16) -> String {
+            var lines = ["tokenman provider simulator listening on 127.0.0.1:\(port)", ""]
+            for provider in SimulatedProvider.allCases {
+                lines.append("  \(Self.name(of: provider).padding(toLength: 12, withPad: " ", startingAt: 0)) \(simulator.baseURL(for: provider))")
+            }
+            lines.append("")
+            lines.append("demo users:")
+            for credential in ProviderSimulator.demoCredentials {
+                let note = credential.note.map { "  (\($0))" } ?? ""
+                lines.append("  \(Self.name(of: credential.provider).padding(toLength: 12, withPad: " ", startingAt: 0)) \(credential.username) / \(credential.password)\(note)")
+            }
+            lines.append("")
+            lines.append("Ctrl-C to stop.")
+            return lines.joined(separator: "\n")
+        }
+
+        private static func name(of provider: SimulatedProvider) -> String {
+            switch provider {
+            case .byteConnect: "ByteConnect"
+            case .exabits: "Exabits"
+            case .starship: "Starship"
+            case .wikimedia: "Wikimedia"
+            }
+        }
+
+        private func emit(_ text: String) {
+            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        }
+
+        /// Suspends until SIGINT or SIGTERM arrives.
+        private static func waitForTermination() async {
+            let (signals, continuation) = AsyncStream<Int32>.makeStream()
+            let sources = [SIGINT, SIGTERM].map { number in
+                signal(number, SIG_IGN)  // let the dispatch source, not the default action, handle it
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { continuation.yield(number) }
+                source.resume()
+                return source
+            }
+            for await _ in signals { break }
+            sources.forEach { $0.cancel() }
+        }
+    }
+}
