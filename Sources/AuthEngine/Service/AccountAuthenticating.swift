@@ -36,20 +36,6 @@ public enum AccountLoginOutcome: Sendable, Equatable {
     case challenge(AccountChallenge)
 }
 
-/// A pending login challenge. Lives in memory only (the TUI's form state), never in the store.
-public struct AccountChallenge: Sendable, Equatable {
-    /// The provider's name for it, e.g. "NEW_PASSWORD_REQUIRED".
-    public var name: String
-    /// Opaque value the provider wants back with the answer.
-    public var session: String
-    public var username: String
-    /// When the session runs out (about 3 minutes for Cognito), if known.
-    public var expiresAt: Date?
-
-    public init(name: String, session: String, username: String, expiresAt: Date? = nil) {
-        self.name = name
-        self.session = session
-        self.username = username
-        self.expiresAt = expiresAt
-    }
-}
+/// A pending login challenge: the flows' `ChallengeSession`. Lives in memory only (the TUI's
+/// form state), never in the store.
+public typealias AccountChallenge = ChallengeSession
