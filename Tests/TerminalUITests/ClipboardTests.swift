@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func copyWithOSC52OnlyWritesTheSequenceAndReportsSuccess() {
-        let clipboard = Clipboard(clearAfter: .seconds(30), tool: nil)
+        let clipboard = Clipboard(clearAfter: .seconds(30), tool: nil, insideTmux: false)
         let (state, effects) = clipboard.copy("secret", label: "access token", now: t0) { TestMessage.loaded("\($0)") }
         #expect(state.clearsAt == t0 + 30)
         #expect(state.label == "access token")
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func clearWithOSC52WritesEmptySelection() {
-        let clipboard = Clipboard(tool: nil)
+        let clipboard = Clipboard(tool: nil, insideTmux: false)
         let effects = clipboard.clear(state(for: "x", tool: nil)) { TestMessage.loaded("\($0)") }
         guard case .writeToTerminal(let bytes) = effects.first?.action else {
             Issue.record("expected a terminal write")
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func copyThroughTheRunLoopWritesOSC52AfterAFrame() throws {
-        let clipboard = Clipboard(tool: nil)
+        let clipboard = Clipboard(tool: nil, insideTmux: false)
         let backend = FakeBackend(script: [.event(.key(.character("c"))), .idle, .event(.key(.character("q")))])
         let program = Program<[String], TestMessage>(
             model: [],
@@ -97,5 +97,18 @@ import Testing
         let (log, _) = try program.run(backend: backend)
         #expect(backend.rawWrites == [OSC52.copySequence("tok")])
         #expect(log == ["copied(label: \"token\")"])
+    }
+}
+
+@Suite struct TmuxClipboardTests {
+    @Test func insideTmuxTheBufferIsClearedToo() {
+        let clipboard = Clipboard(tool: nil, insideTmux: true)
+        let (state, _) = clipboard.copy("tok", label: "t", now: Date()) { TestMessage.loaded("\($0)") }
+        #expect(state.usedTmuxBuffer)
+        let effects = clipboard.clear(state) { TestMessage.loaded("\($0)") }
+        // OSC 52 clear, tmux buffer check, cleared message.
+        #expect(effects.count == 3)
+        let passthrough = Clipboard(tool: nil, tmuxPassthrough: true, insideTmux: true)
+        #expect(!passthrough.copy("tok", label: "t", now: Date()) { TestMessage.loaded("\($0)") }.0.usedTmuxBuffer)
     }
 }

@@ -72,6 +72,7 @@ struct TestModel {
     var log: [String] = []
     var text = "start"
     var ticks = 0
+    var size = Size.zero
 }
 
 @Suite struct ProgramTests {
@@ -104,7 +105,8 @@ struct TestModel {
                     model.ticks += 1
                     return []
                 case .resized(let size):
-                    model.log.append("resized \(size)")
+                    if size != Size(width: 20, height: 2) { model.log.append("resized \(size)") }
+                    model.size = size
                     return []
                 case .external(let text):
                     model.log.append("external \(text)")
@@ -175,6 +177,13 @@ struct TestModel {
         let backend = FakeBackend(script: [.event(.resize(Size(width: 7, height: 1))), .event(.key(.character("q")))])
         let (model, _) = try makeProgram().run(backend: backend)
         #expect(model.log == ["resized 7x1", "quit"])
+        #expect(model.size == Size(width: 7, height: 1))
+    }
+
+    @Test func initialSizeIsSentBeforeTheFirstFrame() throws {
+        let backend = FakeBackend(script: [.event(.key(.character("q")))])
+        let (model, _) = try makeProgram().run(backend: backend)
+        #expect(model.size == Size(width: 20, height: 2))
         #expect(backend.frames.last?.size == Size(width: 7, height: 1))
     }
 

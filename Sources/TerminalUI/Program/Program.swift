@@ -42,6 +42,7 @@ public struct Program<Model, Message: Sendable> {
     /// The message sent every `tickInterval`, aligned to whole seconds of the wall clock
     /// so countdowns change together. nil: no ticks (the view still gets `now` on redraw).
     public var tick: ((Date) -> Message)?
+    /// Sent once before the first frame with the initial size, then on every resize.
     public var resize: ((Size) -> Message)?
     /// Messages from outside (scheduler events, file watchers), drained like effect results.
     public var subscriptions: AsyncStream<Message>?
@@ -114,6 +115,8 @@ private struct RunLoopState<Model, Message: Sendable, Backend: TerminalBackend> 
         let subscriptionTask = startSubscriptions()
         defer { subscriptionTask?.cancel() }
         perform(program.initialEffects)
+        // The model learns the size before the first frame (for page sizes and layouts).
+        if let resize = program.resize { dispatch(resize(size)) }
         var nextTick = firstTick(after: program.now())
         render()
         while exitReason == nil {
