@@ -77,7 +77,7 @@ import Testing
         #expect(ClipboardTool.xclip.copyArguments == ["-selection", "clipboard", "-in"])
     }
 
-    @Test func copyThroughTheRunLoopWritesOSC52AfterAFrame() throws {
+    @Test func copyThroughTheRunLoopWritesOSC52AfterAFrame() async throws {
         let clipboard = Clipboard(tool: nil, insideTmux: false)
         let backend = FakeBackend(script: [.event(.key(.character("c"))), .idle, .event(.key(.character("q")))])
         let program = Program<[String], TestMessage>(
@@ -94,7 +94,7 @@ import Testing
             view: { _, _, size in Canvas(size: size) },
             keyMessage: { key, _ in .key(key) }
         )
-        let (log, _) = try program.run(backend: backend)
+        let (log, _) = try await runLoop(program, backend)
         #expect(backend.rawWrites == [OSC52.copySequence("tok")])
         #expect(log == ["copied(label: \"token\")"])
     }

@@ -75,6 +75,29 @@ struct TestModel {
     var size = Size.zero
 }
 
+/// Runs the loop on its own thread, as the app runs it on the main thread: blocking a
+/// thread of the cooperative pool would starve the effects, which run there.
+func runLoop<Model, Message: Sendable>(_ program: Program<Model, Message>, _ backend: FakeBackend) async throws -> (model: Model, reason: Program<Model, Message>.ExitReason) {
+    let input = UncheckedBox((program, backend))
+    let output: UncheckedBox<(model: Model, reason: Program<Model, Message>.ExitReason)> = try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            do {
+                continuation.resume(returning: UncheckedBox(try input.value.0.run(backend: input.value.1)))
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+        thread.start()
+    }
+    return output.value
+}
+
+/// Carries a non-Sendable value to the loop's thread and back; only one thread uses it at a time.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
 @Suite struct ProgramTests {
     func makeProgram(subscriptions: AsyncStream<TestMessage>? = nil, tickInterval: Duration = .seconds(1), mapCtrlC: Bool = false) -> Program<TestModel, TestMessage> {
         Program(
@@ -130,9 +153,9 @@ struct TestModel {
         )
     }
 
-    @Test func effectResultIsDeliveredAndDrawn() throws {
+    @Test func effectResultIsDeliveredAndDrawn() async throws {
         let backend = FakeBackend(script: [.event(.key(.character("r"))), .idle, .idle, .event(.key(.character("q")))])
-        let (model, reason) = try makeProgram().run(backend: backend)
+        let (model, reason) = try await runLoop(makeProgram(), backend)
         #expect(reason == .quit)
         #expect(model.log == ["request", "loaded data", "quit"])
         #expect(backend.frames.contains { $0.lines.first?.hasPrefix("data") == true })
@@ -140,70 +163,70 @@ struct TestModel {
         #expect(backend.log.last == "stop")
     }
 
-    @Test func sendIsHandledAndDrawnAtOnce() throws {
+    @Test func sendIsHandledAndDrawnAtOnce() async throws {
         let backend = FakeBackend(script: [.event(.key(.character("s"))), .idle, .event(.key(.character("q")))])
-        let (model, _) = try makeProgram().run(backend: backend)
+        let (model, _) = try await runLoop(makeProgram(), backend)
         #expect(model.log == ["loaded sync", "quit"])
     }
 
-    @Test func unmappedCtrlCQuits() throws {
+    @Test func unmappedCtrlCQuits() async throws {
         let backend = FakeBackend(script: [.event(.key(.control("c")))])
-        let (_, reason) = try makeProgram().run(backend: backend)
+        let (_, reason) = try await runLoop(makeProgram(), backend)
         #expect(reason == .quit)
     }
 
-    @Test func mappedCtrlCGoesToUpdate() throws {
+    @Test func mappedCtrlCGoesToUpdate() async throws {
         let backend = FakeBackend(script: [.event(.key(.control("c"))), .event(.key(.character("q")))])
-        let (model, _) = try makeProgram(mapCtrlC: true).run(backend: backend)
+        let (model, _) = try await runLoop(makeProgram(mapCtrlC: true), backend)
         #expect(model.log == ["key Ctrl-C", "quit"])
     }
 
-    @Test func ctrlZSuspendsAndRedraws() throws {
+    @Test func ctrlZSuspendsAndRedraws() async throws {
         let backend = FakeBackend(script: [.event(.key(.control("z"))), .event(.key(.character("q")))])
-        _ = try makeProgram().run(backend: backend)
+        _ = try await runLoop(makeProgram(), backend)
         #expect(backend.log.contains("suspend"))
         let afterSuspend = backend.log.drop { $0 != "suspend" }
         #expect(afterSuspend.contains("draw"))
     }
 
-    @Test func signalEndsLoopAsInterrupted() throws {
+    @Test func signalEndsLoopAsInterrupted() async throws {
         let backend = FakeBackend(script: [.event(.terminate(signal: SIGTERM))])
-        let (_, reason) = try makeProgram().run(backend: backend)
+        let (_, reason) = try await runLoop(makeProgram(), backend)
         #expect(reason == .interrupted(signal: SIGTERM))
         #expect(backend.log.last == "stop")
     }
 
-    @Test func resizeSendsMessageAndRedrawsAtNewSize() throws {
+    @Test func resizeSendsMessageAndRedrawsAtNewSize() async throws {
         let backend = FakeBackend(script: [.event(.resize(Size(width: 7, height: 1))), .event(.key(.character("q")))])
-        let (model, _) = try makeProgram().run(backend: backend)
+        let (model, _) = try await runLoop(makeProgram(), backend)
         #expect(model.log == ["resized 7x1", "quit"])
         #expect(model.size == Size(width: 7, height: 1))
-    }
-
-    @Test func initialSizeIsSentBeforeTheFirstFrame() throws {
-        let backend = FakeBackend(script: [.event(.key(.character("q")))])
-        let (model, _) = try makeProgram().run(backend: backend)
-        #expect(model.size == Size(width: 20, height: 2))
         #expect(backend.frames.last?.size == Size(width: 7, height: 1))
     }
 
-    @Test func subscriptionMessagesArrive() throws {
+    @Test func initialSizeIsSentBeforeTheFirstFrame() async throws {
+        let backend = FakeBackend(script: [.event(.key(.character("q")))])
+        let (model, _) = try await runLoop(makeProgram(), backend)
+        #expect(model.size == Size(width: 20, height: 2))
+    }
+
+    @Test func subscriptionMessagesArrive() async throws {
         let (stream, continuation) = AsyncStream<TestMessage>.makeStream()
         continuation.yield(.external("scheduler"))
         let backend = FakeBackend(script: [.idle, .idle, .event(.key(.character("q")))])
-        let (model, _) = try makeProgram(subscriptions: stream).run(backend: backend)
+        let (model, _) = try await runLoop(makeProgram(subscriptions: stream), backend)
         #expect(model.log == ["external scheduler", "quit"])
     }
 
-    @Test func ticksArriveOnTheirInterval() throws {
+    @Test func ticksArriveOnTheirInterval() async throws {
         let backend = FakeBackend(script: [.idle, .idle, .idle, .idle, .event(.key(.character("q")))])
         let (model, _) = try makeProgram(tickInterval: .milliseconds(20)).run(backend: backend)
         #expect(model.ticks >= 2)
     }
 
-    @Test func terminalWritesHappenAfterTheFrame() throws {
+    @Test func terminalWritesHappenAfterTheFrame() async throws {
         let backend = FakeBackend(script: [.event(.key(.character("w"))), .event(.key(.character("q")))])
-        _ = try makeProgram().run(backend: backend)
+        _ = try await runLoop(makeProgram(), backend)
         #expect(backend.rawWrites == [[1, 2, 3]])
         let rawIndex = backend.log.firstIndex(of: "raw") ?? 0
         #expect(backend.log[rawIndex - 1] == "draw")

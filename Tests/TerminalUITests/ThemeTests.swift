@@ -60,7 +60,7 @@ import Testing
     @Test func hexMapsToNearestPaletteEntry() {
         let orange = ThemeColor.rgb(red: 0xff, green: 0x87, blue: 0x00)
         #expect(orange.resolved(colorCount: 256) == 208)
-        #expect(orange.resolved(colorCount: 16) == 11 || orange.resolved(colorCount: 16) == 9)
+        #expect([1, 3, 9, 11].contains(orange.resolved(colorCount: 16)))  // a red or yellow
         #expect((0..<8).contains(orange.resolved(colorCount: 8)))
         #expect(ThemeColor.rgb(red: 0, green: 0, blue: 0).resolved(colorCount: 256) == 16)
         #expect(ThemeColor.rgb(red: 0x80, green: 0x80, blue: 0x80).resolved(colorCount: 256) == 244)

@@ -55,13 +55,13 @@ import Testing
         var canvas = Canvas(size: Size(width: 24, height: 7))
         help.render(into: &canvas, in: canvas.bounds)
         #expect(canvas.lines == [
-            "┌ Keys ────────────────┐",
-            "│ Accounts             │",
-            "│   Enter  open        │",
-            "│   c      copy token  │",
-            "│                      │",
-            "│ Esc/? close          │",
-            "└──────────────────────┘",
+            "┌ Keys ───────────────┐ ",
+            "│ Accounts            │ ",
+            "│   Enter  open       │ ",
+            "│   c      copy token │ ",
+            "│                     │ ",
+            "│ Esc/? close         │ ",
+            "└─────────────────────┘ ",
         ])
     }
 

@@ -26,9 +26,10 @@ import Foundation
 /// let outcome = try program.run(backend: NCursesBackend(theme: theme))
 /// ```
 ///
-/// The loop blocks the calling thread (call it from the main thread, not from inside an
-/// async task on the cooperative pool). Effects run on detached tasks; their messages are
-/// queued in a locked inbox and the backend is woken, so results draw immediately.
+/// The loop blocks the calling thread: call it from the main thread (a synchronous `main`
+/// or `ParsableCommand.run()`), not from a task on Swift's cooperative pool, whose few
+/// threads (one per core) the effects need. Effects run on detached tasks; their messages
+/// are queued in a locked inbox and the backend is woken, so results draw immediately.
 ///
 /// Built in: Ctrl-Z suspends (after `keyMessage` had no use for it, it is never sent);
 /// Ctrl-C quits when `keyMessage` returns nil for it; SIGINT/SIGTERM/SIGHUP restore the
@@ -122,7 +123,8 @@ private struct RunLoopState<Model, Message: Sendable, Backend: TerminalBackend> 
         while exitReason == nil {
             let now = program.now()
             let wait = nextTick.map { max(0, $0.timeIntervalSince(now)) } ?? 3600
-            if let event = backend.nextEvent(timeout: .milliseconds(Int(wait * 1000))) {
+            // Rounded up: waking a hair before the tick is due would spin until it is.
+            if let event = backend.nextEvent(timeout: .milliseconds(Int((wait * 1000).rounded(.up)))) {
                 handle(event)
             }
             for message in inbox.drain() where exitReason == nil {
