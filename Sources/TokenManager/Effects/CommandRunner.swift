@@ -88,6 +88,7 @@ struct CommandRunner: Sendable {
             // The model's state does not know which desktop tool is in use; this runner does.
             state.tool = clipboard.tool
             state.usedOSC52 = clipboard.usesOSC52
+            state.usedTmuxBuffer = clipboard.usesOSC52 && clipboard.insideTmux && !clipboard.tmuxPassthrough
             return clipboard.clear(state) { .clipboardCleared($0) }
         case .saveAccount(let draft, let replacing, let id):
             let configChanged = self.configChanged

@@ -202,10 +202,10 @@ enum AccountListScreen {
             return [KeyHint("Enter", "keep filter"), KeyHint("Esc", "clear")]
         }
         return [
-            KeyHint("l", "login"), KeyHint("r", "refresh"), KeyHint("c", "copy"), KeyHint("Enter", "details"),
-            KeyHint("x", "logout"), KeyHint("R", "refresh all"), KeyHint("/", "filter"), KeyHint("s", "sort"),
-            KeyHint("f", "forgot pw"), KeyHint("p", "change pw"), KeyHint("a", "add"), KeyHint("e", "edit"),
-            KeyHint("d", "delete"), KeyHint("?", "help"), KeyHint("q", "quit"),
+            KeyHint("l", "login"), KeyHint("r", "refresh"), KeyHint("c", "copy"), KeyHint("x", "logout"),
+            KeyHint("Enter", "details"), KeyHint("?", "help"), KeyHint("q", "quit"), KeyHint("R", "refresh all"),
+            KeyHint("/", "filter"), KeyHint("s", "sort"), KeyHint("f", "forgot pw"), KeyHint("p", "change pw"),
+            KeyHint("a", "add"), KeyHint("e", "edit"), KeyHint("d", "delete"),
         ]
     }
 }
