@@ -36,7 +36,6 @@ struct AppModel: Sendable {
         self.catalog = catalog
         self.tokens = tokens
         self.now = now
-        self.list.selectedName = accounts.first?.name
     }
 
     /// A fresh id for a request whose reply must only affect the screen that sent it.
