@@ -56,6 +56,11 @@ public enum TokenManagerApp {
             subscriptions: scheduler.messages
         )
         let backend = NCursesBackend(theme: theme, environment: options.environment)
+        // TerminalUI observes SIGINT/SIGTERM/SIGHUP through dispatch sources (signalfd), which
+        // only see a signal that every thread blocks. Dispatch's threads block them; the main
+        // thread, parked by the async main, does not, and would swallow a SIGHUP from a
+        // closed terminal. Block them there too.
+        await MainActor.run { blockTerminationSignals() }
         let outcome = try await runOnOwnThread(UncheckedBox((program, backend)))
         switch outcome {
         case .quit: return 0
@@ -68,6 +73,7 @@ public enum TokenManagerApp {
     private static func runOnOwnThread(_ box: UncheckedBox<(Program<AppModel, AppMessage>, NCursesBackend)>) async throws -> Program<AppModel, AppMessage>.ExitReason {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
+                blockTerminationSignals()
                 do {
                     let (program, backend) = box.value
                     continuation.resume(returning: try program.run(backend: backend).reason)
@@ -79,6 +85,13 @@ public enum TokenManagerApp {
             thread.stackSize = 8 << 20
             thread.start()
         }
+    }
+
+    private static func blockTerminationSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, number) }
+        pthread_sigmask(SIG_BLOCK, &set, nil)
     }
 
     static func loadTheme(_ name: String, environment: [String: String]) throws -> Theme {

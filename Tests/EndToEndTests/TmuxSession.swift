@@ -9,11 +9,16 @@ final class TmuxSession: @unchecked Sendable {
     }
 
     let socketName: String
+    /// The server's socket lives in a directory of its own (`-S`), not in the shared
+    /// `/tmp/tmux-UID`, so nothing else can remove it and orphan the server.
+    let socketDirectory: String
     let sessionName = "e2e"
 
     /// Starts `command` (argv, quoted for the shell tmux uses) in a `width`x`height` pane.
     init(command: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws {
         socketName = "tokenman-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        socketDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(socketName).path
+        try FileManager.default.createDirectory(atPath: socketDirectory, withIntermediateDirectories: true)
         var args = ["-f", "/dev/null", "new-session", "-d", "-s", sessionName, "-x", "\(width)", "-y", "\(height)"]
         var env = environment
         env["LANG"] = env["LANG"] ?? "C.UTF-8"
@@ -31,6 +36,7 @@ final class TmuxSession: @unchecked Sendable {
 
     deinit {
         _ = try? run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socketDirectory)
     }
 
     func kill() {
@@ -84,7 +90,7 @@ final class TmuxSession: @unchecked Sendable {
     /// tmux server that `new-session` daemonizes lives until the session ends.
     @discardableResult
     private func run(_ args: [String], capture: Bool = true) throws -> String {
-        let argv = ["tmux", "-L", socketName] + args
+        let argv = ["tmux", "-S", socketDirectory + "/socket"] + args
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw Failure(description: "pipe failed") }
         var actions = posix_spawn_file_actions_t()
@@ -99,10 +105,27 @@ final class TmuxSession: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, fds[0])
         posix_spawn_file_actions_addclose(&actions, fds[1])
+        // Nothing else may leak into tmux: a daemonized tmux server would keep another test's
+        // capture pipe open (its reader never sees EOF) and the in-process simulators' sockets
+        // (a dropped connection would never look closed to the client).
+        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, environ)
+        // Test threads run with signals blocked; a tmux server (and the program in its pane)
+        // inheriting that mask would ignore the SIGHUP of kill-server and outlive the test.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGHUP, SIGINT, SIGTERM, SIGPIPE, SIGCHLD] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, environ)
         close(fds[1])
         defer { close(fds[0]) }
         guard spawned == 0 else { throw Failure(description: "cannot start tmux (errno \(spawned))") }
@@ -123,6 +146,13 @@ final class TmuxSession: @unchecked Sendable {
         }
         return String(decoding: output, as: UTF8.self)
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module
+    /// does not import; looked up at run time.
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
     private static func shellQuote(_ s: String) -> String {
         "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"

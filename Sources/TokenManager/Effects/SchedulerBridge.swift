@@ -18,7 +18,14 @@ final class SchedulerBridge: @unchecked Sendable {
     func start(service: AccountService, lead: TimeInterval) {
         let scheduler = service.makeScheduler(policy: RefreshPolicy(lead: lead))
         let continuation = self.continuation
-        let runner = Task.detached { await scheduler.run() }
+        // Ticked every second rather than `scheduler.run()`, which sleeps until the next due
+        // token it knew of: a login in this UI must be seen at once, not after that sleep.
+        let runner = Task.detached {
+            while !Task.isCancelled {
+                await scheduler.tick()
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
         let forwarder = Task.detached {
             for await event in scheduler.events { continuation.yield(.schedulerReported(event)) }
         }

@@ -1,0 +1,109 @@
+import Foundation
+import ProviderSimulator
+
+/// One tokenman TUI in a private tmux session, talking to its own in-process simulator, with
+/// a temp config and state dir. Every test gets its own, so tests run in parallel.
+final class TuiFixture: @unchecked Sendable {
+    struct Account {
+        var name: String
+        var provider: SimulatedProvider
+        var username: String
+    }
+
+    let simulator: ProviderSimulator
+    let directory: URL
+    let session: TmuxSession
+
+    var configPath: String { directory.appendingPathComponent("config.toml").path }
+
+    init(accounts: [Account], clipboardClearSeconds: Int = 45, width: Int = 100, height: Int = 30, prepare: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
+        var configuration = SimulatorConfiguration(port: 0, output: { _ in })
+        prepare(&configuration)
+        simulator = ProviderSimulator(configuration: configuration)
+        _ = try simulator.start()
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokenman-tui-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var config = "[settings]\nclipboard_clear_seconds = \(clipboardClearSeconds)\n"
+        for account in accounts {
+            config += """
+
+            [[accounts]]
+            name = "\(account.name)"
+            provider = "\(Self.providerID(account.provider))"
+            base_url = "\(simulator.baseURL(for: account.provider))"
+            username = "\(account.username)"
+
+            """
+        }
+        try config.write(toFile: directory.appendingPathComponent("config.toml").path, atomically: true, encoding: .utf8)
+        session = try TmuxSession(
+            command: [try BuiltProducts.tokenman(), "--config", directory.appendingPathComponent("config.toml").path,
+                      "--state-dir", directory.appendingPathComponent("state").path],
+            environment: ["TERM": "xterm-256color", "XDG_CONFIG_HOME": directory.path],
+            width: width, height: height)
+        try session.waitFor(text: "NAME", timeout: 10)
+    }
+
+    deinit {
+        session.kill()
+        simulator.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    static func providerID(_ provider: SimulatedProvider) -> String {
+        switch provider {
+        case .byteConnect: "byteconnect"
+        case .exabits: "exabits"
+        case .starship: "starship"
+        case .wikimedia: "wikimedia"
+        }
+    }
+
+    /// The screen line of an account's row (names are unique prefixes in these tests).
+    func row(_ name: String, in screen: String) -> String? {
+        screen.split(separator: "\n").map(String.init).first { $0.dropFirst(2).hasPrefix(name + " ") }
+    }
+
+    /// Waits until the account's row satisfies `predicate`.
+    @discardableResult
+    func waitForRow(_ name: String, timeout: TimeInterval = 10, _ what: String, _ predicate: @escaping (String) -> Bool) throws -> String {
+        let screen = try session.waitFor("row \(name) \(what)", timeout: timeout) { screen in
+            self.row(name, in: screen).map(predicate) ?? false
+        }
+        return row(name, in: screen) ?? ""
+    }
+
+    /// Selects the account's row by moving from the top (rows are sorted by name).
+    func select(_ index: Int) throws {
+        try session.press("g")
+        for _ in 0..<index { try session.press("j") }
+    }
+
+    /// Opens the login form for the row at `index`, types `password` and submits.
+    func logIn(row index: Int, name: String, password: String) throws {
+        try select(index)
+        try session.press("l")
+        try session.waitFor(text: "Log in · \(name)", timeout: 5)
+        try session.type(password)
+        try session.press("Enter")
+    }
+
+    /// The status line: the second-last line of the screen.
+    static func statusLine(of screen: String) -> String {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let trimmed = lines.last?.isEmpty == true ? Array(lines.dropLast()) : lines
+        return trimmed.count >= 2 ? trimmed[trimmed.count - 2] : ""
+    }
+
+    /// The ACCESS countdown of a row in seconds ("14:59" → 899).
+    static func accessSeconds(of row: String) -> Int? {
+        // The first "m:ss" or "h:mm:ss" on the row is the ACCESS column.
+        guard let field = row.split(separator: " ").first(where: { $0.contains(":") && $0.allSatisfy { $0.isNumber || $0 == ":" } }) else { return nil }
+        let parts = field.split(separator: ":").compactMap { Int($0) }
+        switch parts.count {
+        case 2: return parts[0] * 60 + parts[1]
+        case 3: return parts[0] * 3600 + parts[1] * 60 + parts[2]
+        default: return nil
+        }
+    }
+}
