@@ -33,6 +33,8 @@ public enum AuthError: Error, Sendable, Equatable {
     case needsInteractiveLogin(String)
     /// A non-interactive password source failed (env var unset, command failed).
     case secretUnavailable(String)
+    /// The token store could not be read or written (permissions, disk full, corrupt file).
+    case storage(String)
     case cancelled
 
     /// One line for a status bar, a form or stderr.
@@ -57,6 +59,7 @@ public enum AuthError: Error, Sendable, Equatable {
         case .unsupported(let m): return m
         case .needsInteractiveLogin(let m): return m
         case .secretUnavailable(let m): return m
+        case .storage(let m): return "Token store: \(m)"
         case .cancelled: return "Cancelled."
         }
     }

@@ -1,0 +1,104 @@
+import Foundation
+import TOMLParser
+
+/// Reads `config.toml` (see `ConfigLocation` for which file) into a `TokenmanConfig`.
+/// Strict on purpose: unknown keys, duplicate names, two secret sources, bad URLs and bad
+/// durations are errors that name the file, line and field, because a silently ignored typo
+/// in a secret source is a login that mysteriously asks for a password.
+public struct ConfigLoader: Sendable {
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// A missing file is an empty config unless the person named it (`--config`, `TOKENMAN_CONFIG`).
+    public func load(explicitPath: String? = nil) throws(ConfigError) -> TokenmanConfig {
+        let location = ConfigLocation.resolve(explicitPath: explicitPath, environment: environment)
+        let shown = ConfigLocation.display(location.path, environment: environment)
+        let text: String
+        do {
+            text = try String(contentsOfFile: location.path, encoding: .utf8)
+        } catch {
+            let missing = !FileManager.default.fileExists(atPath: location.path)
+            if missing, !location.isExplicit { return TokenmanConfig(path: location.path) }
+            throw ConfigError(path: shown, message: missing ? "no such file" : "cannot read the file (\(Self.reason(error)))")
+        }
+        var config = try parse(text, displayPath: shown)
+        config.path = location.path
+        return config
+    }
+
+    /// Parses config text; `displayPath` is used in error messages only.
+    public func parse(_ text: String, displayPath: String) throws(ConfigError) -> TokenmanConfig {
+        let document: TOMLTable
+        do {
+            document = try TOML.parse(text)
+        } catch {
+            throw ConfigError(path: displayPath, line: error.line, column: error.column, message: error.message)
+        }
+        let top = ConfigTableReader(table: document, prefix: "", path: displayPath)
+        try top.rejectUnknownKeys(allowed: ["settings", "providers", "accounts"]) { key in
+            TokenmanSettingsDecoder.keys.contains(key) ? "settings go in a [settings] table" : nil
+        }
+        var config = TokenmanConfig()
+        if let settings = try top.table("settings") {
+            config.settings = try TokenmanSettingsDecoder().decode(
+                ConfigTableReader(table: settings, prefix: "settings", path: displayPath)
+            )
+        }
+        if let providers = try top.table("providers") {
+            for id in providers.keys {
+                let reader = ConfigTableReader(table: providers, prefix: "providers", path: displayPath)
+                guard let block = try reader.table(id) else { continue }
+                config.providers.append(try ProviderBlockDecoder().decode(
+                    id: id, ConfigTableReader(table: block, prefix: "providers.\(id)", path: displayPath)
+                ))
+            }
+        }
+        config.accounts = try accounts(document, top: top, catalog: config.catalog, path: displayPath)
+        return config
+    }
+
+    private func accounts(_ document: TOMLTable, top: ConfigTableReader, catalog: ProviderCatalog, path: String) throws(ConfigError) -> [AccountConfig] {
+        guard let value = document["accounts"] else { return [] }
+        guard let blocks = value.arrayValue else {
+            throw top.error("accounts", "expected [[accounts]] blocks, found \(value.typeName)")
+        }
+        var accounts: [AccountConfig] = []
+        var firstLine: [String: Int] = [:]
+        for (index, block) in blocks.enumerated() {
+            let prefix = "accounts[\(index + 1)]"
+            guard let table = block.tableValue else {
+                throw ConfigError(path: path, line: document.line(of: "accounts"), field: prefix, message: "expected a table")
+            }
+            let reader = ConfigTableReader(table: table, prefix: prefix, path: path)
+            let account = try AccountBlockDecoder(catalog: catalog).decode(reader)
+            if let earlier = firstLine[account.name] {
+                throw reader.error("name", "duplicate account name \"\(account.name)\" (first used at line \(earlier))")
+            }
+            firstLine[account.name] = table.line(of: "name") ?? table.line
+            accounts.append(account)
+        }
+        return accounts
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}
+
+/// Decodes the `[settings]` table.
+struct TokenmanSettingsDecoder {
+    static let keys = ["refresh_lead", "clipboard_clear_seconds", "theme", "http_timeout"]
+
+    func decode(_ reader: ConfigTableReader) throws(ConfigError) -> TokenmanSettings {
+        try reader.rejectUnknownKeys(allowed: Self.keys)
+        var settings = TokenmanSettings()
+        if let lead = try reader.duration("refresh_lead") { settings.refreshLead = lead }
+        if let seconds = try reader.integer("clipboard_clear_seconds") { settings.clipboardClearSeconds = seconds }
+        if let theme = try reader.string("theme") { settings.theme = theme }
+        if let timeout = try reader.duration("http_timeout") { settings.httpTimeout = timeout }
+        return settings
+    }
+}

@@ -1,0 +1,111 @@
+import TOMLParser
+
+/// Reads typed values from one TOML table and turns every problem into a `ConfigError` naming
+/// the file, the line of the key and its dotted field path.
+struct ConfigTableReader {
+    let table: TOMLTable
+    /// e.g. "accounts[2]" or "providers.acme"; empty for the top level.
+    let prefix: String
+    let path: String
+
+    func field(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+
+    func line(_ key: String) -> Int? { table.line(of: key) ?? (table.line > 0 ? table.line : nil) }
+
+    func error(_ key: String?, _ message: String) -> ConfigError {
+        ConfigError(
+            path: path,
+            line: key.flatMap(line) ?? (table.line > 0 ? table.line : nil),
+            field: key.map(field) ?? (prefix.isEmpty ? nil : prefix),
+            message: message
+        )
+    }
+
+    /// Typos must not pass silently: any key outside `allowed` is an error.
+    func rejectUnknownKeys(allowed: [String], hint: (String) -> String? = { _ in nil }) throws(ConfigError) {
+        for key in table.keys where !allowed.contains(key) {
+            let suggestion = hint(key) ?? "expected one of: \(allowed.joined(separator: ", "))"
+            throw error(key, "unknown key (\(suggestion))")
+        }
+    }
+
+    func string(_ key: String, required: Bool = false, nonEmpty: Bool = true) throws(ConfigError) -> String? {
+        guard let value = table[key] else {
+            if required { throw error(nil, "missing required key \"\(key)\"") }
+            return nil
+        }
+        guard let text = value.stringValue else { throw error(key, "expected a string, found \(value.typeName)") }
+        if nonEmpty, text.trimmingCharacters(in: .whitespaces).isEmpty { throw error(key, "must not be empty") }
+        return text
+    }
+
+    func bool(_ key: String) throws(ConfigError) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let flag = value.boolValue else { throw error(key, "expected true or false, found \(value.typeName)") }
+        return flag
+    }
+
+    func integer(_ key: String, minimum: Int = 0) throws(ConfigError) -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.integerValue else { throw error(key, "expected an integer, found \(value.typeName)") }
+        guard number >= minimum else { throw error(key, "must be at least \(minimum)") }
+        return number
+    }
+
+    /// "90s", "2m", "1h" or an integer number of seconds; must be positive.
+    func duration(_ key: String) throws(ConfigError) -> Double? {
+        guard let value = table[key] else { return nil }
+        let seconds: Double?
+        switch value {
+        case .integer(let number): seconds = Double(number)
+        case .string(let text): seconds = DurationParser.seconds(text)
+        default: throw error(key, "expected a duration such as \"90s\", \"2m\" or \"1h\", found \(value.typeName)")
+        }
+        guard let seconds else {
+            throw error(key, "invalid duration \"\(value.stringValue ?? "")\" (use e.g. \"90s\", \"2m\", \"1h\")")
+        }
+        guard seconds > 0 else { throw error(key, "must be longer than zero") }
+        return seconds
+    }
+
+    /// An http(s) URL with a host.
+    func url(_ key: String) throws(ConfigError) -> String? {
+        guard let text = try string(key) else { return nil }
+        guard let components = URLComponentsLite(text) else {
+            throw error(key, "invalid URL \"\(text)\" (expected https://host/...)")
+        }
+        _ = components
+        return text
+    }
+
+    func table(_ key: String) throws(ConfigError) -> TOMLTable? {
+        guard let value = table[key] else { return nil }
+        guard let nested = value.tableValue else { throw error(key, "expected a table, found \(value.typeName)") }
+        return nested
+    }
+}
+
+/// Minimal URL check without Foundation's lenient parser: scheme http/https and a host.
+struct URLComponentsLite {
+    let scheme: String
+    let host: String
+
+    init?(_ text: String) {
+        guard let schemeEnd = text.range(of: "://") else { return nil }
+        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        let rest = text[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@").last.map(String.init) ?? ""
+        let host = hostAndPort.hasPrefix("[")
+            ? String(hostAndPort.prefix { $0 != "]" }.dropFirst())
+            : String(hostAndPort.prefix { $0 != ":" })
+        guard !host.isEmpty, !text.contains(" ") else { return nil }
+        if let colon = hostAndPort.lastIndex(of: ":"), !hostAndPort.hasSuffix("]") {
+            let port = hostAndPort[hostAndPort.index(after: colon)...]
+            guard !port.isEmpty, port.allSatisfy(\.isNumber), (Int(port) ?? 0) < 65536 else { return nil }
+        }
+        self.scheme = scheme
+        self.host = host
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// Keeps the access tokens of password accounts fresh in the background.
+///
+/// The decision logic is `tick(now:)`: renew every account that is due and not backing off,
+/// and report what happened. `run()` is only a loop of `tick` and a sleep until the next due
+/// instant, so tests drive `tick` with a manual clock and never sleep.
+public actor RefreshScheduler {
+    private struct Backoff {
+        var failures: Int
+        var retryAt: Date
+        /// The tokens the failures were about; new tokens (a login elsewhere) reset the backoff.
+        var tokens: TokenSet
+    }
+
+    private var accounts: [AccountConfig]
+    private let store: TokenStore
+    private let renewer: TokenRenewer
+    private let clock: any WallClock
+    private let policy: RefreshPolicy
+    private var backoffs: [String: Backoff] = [:]
+    /// Accounts that need a person, with the tokens they had when we gave up.
+    private var parked: [String: TokenSet?] = [:]
+    private let continuation: AsyncStream<RefreshEvent>.Continuation
+
+    /// Every event, as it happens. One consumer (the TUI's loop).
+    public nonisolated let events: AsyncStream<RefreshEvent>
+
+    public init(
+        accounts: [AccountConfig],
+        store: TokenStore,
+        renewer: TokenRenewer,
+        clock: any WallClock,
+        policy: RefreshPolicy = RefreshPolicy()
+    ) {
+        self.accounts = accounts
+        self.store = store
+        self.renewer = renewer
+        self.clock = clock
+        self.policy = policy
+        (events, continuation) = AsyncStream.makeStream(of: RefreshEvent.self, bufferingPolicy: .bufferingNewest(256))
+    }
+
+    public func setAccounts(_ accounts: [AccountConfig]) {
+        self.accounts = accounts
+        let names = Set(accounts.map(\.name))
+        backoffs = backoffs.filter { names.contains($0.key) }
+        parked = parked.filter { names.contains($0.key) }
+    }
+
+    /// Renews what is due at `now`, concurrently, and returns the events in account order.
+    @discardableResult
+    public func tick(now: Date) async -> [RefreshEvent] {
+        let stored: [String: TokenSet]
+        do {
+            stored = try await store.loadAllAsync()
+        } catch {
+            return [] // The service reports store errors; renewing blind could undo a logout.
+        }
+        var due: [(AccountConfig, TokenSet)] = []
+        for account in accounts {
+            guard case .password = account.mode, let tokens = stored[account.name] else {
+                backoffs[account.name] = nil
+                parked[account.name] = nil
+                continue
+            }
+            if let parkedTokens = parked[account.name] {
+                if parkedTokens == tokens { continue }
+                parked[account.name] = nil
+            }
+            if let backoff = backoffs[account.name] {
+                if backoff.tokens != tokens {
+                    backoffs[account.name] = nil
+                } else if now < backoff.retryAt {
+                    continue
+                }
+            }
+            guard let dueDate = policy.dueDate(for: tokens), dueDate <= now else { continue }
+            due.append((account, tokens))
+        }
+
+        var events: [RefreshEvent] = []
+        let outcomes = await withTaskGroup(of: (Int, Result<TokenSet, AuthError>).self) { group in
+            for (index, (account, tokens)) in due.enumerated() {
+                let path = renewer.plan(for: account, tokens: tokens, now: now)
+                emit(.started(account: account.name, path: path), into: &events)
+                group.addTask { [renewer] in
+                    do throws(AuthError) {
+                        return (index, .success(try await renewer.renew(account, replacing: tokens)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var collected: [(Int, Result<TokenSet, AuthError>)] = []
+            for await outcome in group { collected.append(outcome) }
+            return collected.sorted { $0.0 < $1.0 }
+        }
+        for (index, outcome) in outcomes {
+            let (account, tokens) = due[index]
+            emit(record(outcome, account: account.name, tokens: tokens, now: now), into: &events)
+        }
+        return events
+    }
+
+    public func tick() async -> [RefreshEvent] {
+        await tick(now: clock.now())
+    }
+
+    /// The earliest instant at which `tick` has work: a due token or the end of a backoff.
+    public func nextWake(now: Date) async -> Date? {
+        guard let stored = try? await store.loadAllAsync() else { return nil }
+        var earliest: Date?
+        for account in accounts {
+            guard case .password = account.mode, let tokens = stored[account.name] else { continue }
+            if let parkedTokens = parked[account.name], parkedTokens == tokens { continue }
+            var wake = policy.dueDate(for: tokens)
+            if let backoff = backoffs[account.name], backoff.tokens == tokens, let due = wake {
+                wake = max(due, backoff.retryAt)
+            }
+            if let wake { earliest = min(earliest ?? wake, wake) }
+        }
+        return earliest
+    }
+
+    /// Ticks and sleeps until cancelled.
+    public func run() async {
+        while !Task.isCancelled {
+            let now = clock.now()
+            await tick(now: now)
+            let after = clock.now()
+            let wake = await nextWake(now: after) ?? after + policy.maxSleep
+            let delay = min(max(wake.timeIntervalSince(after), 0.2), policy.maxSleep)
+            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+        }
+        continuation.finish()
+    }
+
+    private func record(_ outcome: Result<TokenSet, AuthError>, account: String, tokens: TokenSet, now: Date) -> RefreshEvent {
+        switch outcome {
+        case .success(let fresh):
+            backoffs[account] = nil
+            return .finished(account: account, tokens: fresh)
+        case .failure(let error):
+            switch error {
+            case .needsInteractiveLogin(let reason):
+                parked[account] = tokens
+                return .needsLogin(account: account, reason: reason)
+            case .wrongCredentials, .validation, .forbidden, .tokenRejected, .challengeExpired, .unsupported:
+                // Retrying a refused password would only lock the account at the provider.
+                parked[account] = tokens
+                return .needsLogin(account: account, reason: error.message)
+            case .cancelled:
+                // Logged out while renewing: nothing to retry.
+                return .needsLogin(account: account, reason: "Account \(account) was logged out.")
+            default:
+                let failures = (backoffs[account]?.failures ?? 0) + 1
+                var wait = policy.backoff(afterFailures: failures)
+                if case .rateLimited(let retryAfter?, _) = error { wait = retryAfter }
+                let retryAt = now + wait
+                backoffs[account] = Backoff(failures: failures, retryAt: retryAt, tokens: tokens)
+                return .failed(account: account, error: error, retryAt: retryAt)
+            }
+        }
+    }
+
+    private func emit(_ event: RefreshEvent, into events: inout [RefreshEvent]) {
+        events.append(event)
+        continuation.yield(event)
+    }
+}

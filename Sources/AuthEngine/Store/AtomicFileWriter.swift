@@ -1,0 +1,74 @@
+import Foundation
+
+/// Replaces a file's contents so that a reader sees either the old or the new file, never
+/// half of one, and a crash leaves no partial file behind.
+///
+/// The sequence is the classic one: a temp file in the same directory (so `rename` stays on one
+/// file system) created with `O_EXCL` and the final mode (so the secret is never readable by
+/// others, not even for an instant), write, `fsync`, `rename`, then `fsync` the directory so the
+/// rename itself survives a power loss.
+enum AtomicFileWriter {
+    static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws(TokenStoreError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let base = (path as NSString).lastPathComponent
+        var tempPath = ""
+        var fd: Int32 = -1
+        // A random suffix plus O_EXCL: two processes writing at once never share a temp file.
+        for _ in 0..<16 {
+            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            tempPath = (directory as NSString).appendingPathComponent(".\(base).\(suffix).tmp")
+            fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else {
+            throw .io(path: tempPath, operation: "create", reason: currentErrnoDescription())
+        }
+        var closed = false
+        var renamed = false
+        defer {
+            if !closed { close(fd) }
+            if !renamed { unlink(tempPath) }
+        }
+        // The umask may have narrowed the mode; it can never widen it, but set it exactly anyway.
+        if fchmod(fd, mode) != 0 {
+            throw .io(path: tempPath, operation: "chmod", reason: currentErrnoDescription())
+        }
+        try writeAll(data, to: fd, path: tempPath)
+        if fsync(fd) != 0 {
+            throw .io(path: tempPath, operation: "fsync", reason: currentErrnoDescription())
+        }
+        close(fd)
+        closed = true
+        if rename(tempPath, path) != 0 {
+            throw .io(path: path, operation: "rename", reason: currentErrnoDescription())
+        }
+        renamed = true
+        syncDirectory(directory)
+    }
+
+    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(TokenStoreError) {
+        let failure: String? = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
+            guard var pointer = buffer.baseAddress else { return nil }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = Foundation.write(fd, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return currentErrnoDescription()
+                }
+                remaining -= written
+                pointer += written
+            }
+            return nil
+        }
+        if let failure { throw .io(path: path, operation: "write", reason: failure) }
+    }
+
+    /// Best effort: some file systems refuse fsync on a directory, and the data is already safe.
+    static func syncDirectory(_ directory: String) {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+}

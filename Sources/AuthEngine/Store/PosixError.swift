@@ -1,0 +1,6 @@
+import Foundation
+
+/// The text for the current `errno`, e.g. "Permission denied".
+func currentErrnoDescription() -> String {
+    String(cString: strerror(errno))
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Async access for the engine's actors: the store's calls block on `flock` and `fsync`,
+/// which must not hold up a thread of Swift's small cooperative pool (the TUI's effects and
+/// the scheduler share it), so they run on a Dispatch worker instead.
+extension TokenStore {
+    func loadAsync(account: String) async throws(AuthError) -> TokenSet? {
+        try await offload { () throws(TokenStoreError) in try self.load(account: account) }
+    }
+
+    func loadAllAsync() async throws(AuthError) -> [String: TokenSet] {
+        try await offload { () throws(TokenStoreError) in try self.loadAll() }
+    }
+
+    func updateAsync<Result: Sendable>(
+        account: String,
+        _ body: @escaping @Sendable (inout TokenSet?) -> Result
+    ) async throws(AuthError) -> Result {
+        try await offload { () throws(TokenStoreError) in try self.update(account: account, body) }
+    }
+
+    private func offload<Value: Sendable>(
+        _ work: @escaping @Sendable () throws(TokenStoreError) -> Value
+    ) async throws(AuthError) -> Value {
+        let result: Result<Value, TokenStoreError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: Result { () throws(TokenStoreError) in try work() })
+            }
+        }
+        switch result {
+        case .success(let value): return value
+        case .failure(let error): throw .storage(error.description)
+        }
+    }
+}

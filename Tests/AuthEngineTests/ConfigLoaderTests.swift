@@ -1,0 +1,248 @@
+import Foundation
+import Testing
+@testable import AuthEngine
+
+@Suite struct ConfigLoaderTests {
+    let loader = ConfigLoader(environment: ["HOME": "/home/alice"])
+    let path = "~/.config/tokenman/config.toml"
+
+    func parse(_ text: String) throws(ConfigError) -> TokenmanConfig {
+        try loader.parse(text, displayPath: path)
+    }
+
+    func expectError(_ text: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            _ = try parse(text)
+            Issue.record("expected an error: \(expected)", sourceLocation: sourceLocation)
+        } catch {
+            #expect(error.description == expected, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func fullValidFile() throws {
+        let config = try parse("""
+        # tokenman config
+        [settings]
+        refresh_lead = "90s"
+        clipboard_clear_seconds = 30
+        theme = "light"
+        http_timeout = "1m"
+
+        [providers.acme]
+        base_url = "https://auth.acme.test/api/"
+        login_path = "session"
+        refresh_path = "session/refresh"
+        access_lifetime = "15m"
+
+        [[accounts]]
+        name = "shop"
+        provider = "byteconnect"
+        username = "alice"
+        subdomain = "quinix"
+        affiliate_id = "42"
+        password_env = "SHOP_PASSWORD"
+
+        [[accounts]]
+        name = "gpu"
+        provider = "exabits"
+        base_url = "https://gpu-api.exascalelabs.ai/api/v1/"
+        username = "alice@example.com"
+        password_command = "pass show work/exabits"
+
+        [[accounts]]
+        name = "gpu-api"
+        provider = "Exabits"
+        api_token_env = "EXABITS_TOKEN"
+
+        [[accounts]]
+        name = "wiki"
+        provider = "wikimedia"
+        username = "alice"
+        fields = { note = "prod" }
+
+        [[accounts]]
+        name = "acme"
+        provider = "acme"
+        username = "a"
+        password_prompt = true
+        """)
+        #expect(config.settings.refreshLead == 90)
+        #expect(config.settings.clipboardClearSeconds == 30)
+        #expect(config.settings.theme == "light")
+        #expect(config.settings.httpTimeout == 60)
+        #expect(config.providers.map(\.id) == ["acme"])
+        #expect(config.providers.first?.lifetimes.access == 900)
+        #expect(config.providers.first?.canRefresh == true)
+        #expect(config.accounts == [
+            AccountConfig(name: "shop", providerID: "byteconnect", username: "alice", mode: .password(.environment("SHOP_PASSWORD")),
+                          fields: ["subdomain": "quinix", "affiliate_id": "42"], line: 14),
+            AccountConfig(name: "gpu", providerID: "exabits", baseURL: "https://gpu-api.exascalelabs.ai/api/v1/",
+                          username: "alice@example.com", mode: .password(.command("pass show work/exabits")), line: 22),
+            AccountConfig(name: "gpu-api", providerID: "exabits", mode: .apiToken(.environment("EXABITS_TOKEN")), line: 29),
+            AccountConfig(name: "wiki", providerID: "wikimedia", username: "alice", fields: ["note": "prod"], line: 34),
+            AccountConfig(name: "acme", providerID: "acme", username: "a", mode: .password(.prompt), line: 40),
+        ])
+    }
+
+    @Test func defaultsWhenNothingIsSet() throws {
+        let config = try parse("")
+        #expect(config.settings == TokenmanSettings())
+        #expect(config.settings.refreshLead == 120)
+        #expect(config.settings.clipboardClearSeconds == 45)
+        #expect(config.settings.theme == "dark")
+        #expect(config.settings.httpTimeout == 15)
+        #expect(config.accounts.isEmpty)
+    }
+
+    @Test func fieldsGivenInTheFieldsTableWorkForByteConnectToo() throws {
+        let config = try parse("""
+        [[accounts]]
+        name = "shop"
+        provider = "byteconnect"
+        fields = { subdomain = "quinix", affiliate_id = "7" }
+        """)
+        #expect(config.accounts.first?.fields == ["subdomain": "quinix", "affiliate_id": "7"])
+    }
+
+    @Test func unknownProviderListsTheKnownOnes() {
+        expectError("""
+        [providers.acme]
+        base_url = "https://acme.test/"
+
+        [[accounts]]
+        name = "a"
+        provider = "starship"
+
+        [[accounts]]
+        name = "b"
+        provider = "wikimedai"
+        """, #"~/.config/tokenman/config.toml:10: accounts[2].provider: unknown provider "wikimedai" (known: byteconnect, exabits, starship, wikimedia, acme)"#)
+    }
+
+    @Test func syntaxErrorsCarryLineAndColumn() {
+        expectError("[[accounts]]\nname = \"a\nprovider = \"x\"\n", "~/.config/tokenman/config.toml:2:8: unterminated string: missing closing '\"' before end of line")
+    }
+
+    @Test func unknownKeyIsAnError() {
+        expectError("""
+        [[accounts]]
+        name = "a"
+        provider = "starship"
+        usrname = "alice"
+        """, "~/.config/tokenman/config.toml:4: accounts[1].usrname: unknown key (expected one of: name, provider, base_url, username, fields, password_prompt, password_env, password_command, api_token_env, api_token_command)")
+    }
+
+    @Test func settingsOutsideTheSettingsTableAreNamed() {
+        expectError("theme = \"dark\"\n", "~/.config/tokenman/config.toml:1: theme: unknown key (settings go in a [settings] table)")
+    }
+
+    @Test func passwordInTheFileIsRejected() {
+        expectError("""
+        [[accounts]]
+        name = "a"
+        provider = "starship"
+        password = "hunter2"
+        """, "~/.config/tokenman/config.toml:4: accounts[1].password: passwords are never read from the config file; use password_env = \"VAR\" or password_command = \"pass show ...\"")
+    }
+
+    @Test func duplicateAccountNames() {
+        expectError("""
+        [[accounts]]
+        name = "work"
+        provider = "starship"
+
+        [[accounts]]
+        name = "work"
+        provider = "exabits"
+        """, "~/.config/tokenman/config.toml:6: accounts[2].name: duplicate account name \"work\" (first used at line 2)")
+    }
+
+    @Test func twoSecretSources() {
+        expectError("""
+        [[accounts]]
+        name = "a"
+        provider = "starship"
+        password_env = "A"
+        password_command = "pass a"
+        """, "~/.config/tokenman/config.toml:5: accounts[1].password_command: two secret sources (password_env and password_command); keep exactly one")
+    }
+
+    @Test func badURL() {
+        expectError("""
+        [[accounts]]
+        name = "a"
+        provider = "starship"
+        base_url = "api.example.com/v1"
+        """, "~/.config/tokenman/config.toml:4: accounts[1].base_url: invalid URL \"api.example.com/v1\" (expected https://host/...)")
+    }
+
+    @Test func badDuration() {
+        expectError("[settings]\nrefresh_lead = \"2 minutes\"\n",
+                    "~/.config/tokenman/config.toml:2: settings.refresh_lead: invalid duration \"2 minutes\" (use e.g. \"90s\", \"2m\", \"1h\")")
+    }
+
+    @Test func missingNameAndEmptyName() {
+        expectError("[[accounts]]\nprovider = \"starship\"\n", "~/.config/tokenman/config.toml:1: accounts[1]: missing required key \"name\"")
+        expectError("[[accounts]]\nname = \"\"\nprovider = \"starship\"\n", "~/.config/tokenman/config.toml:2: accounts[1].name: must not be empty")
+    }
+
+    @Test func byteConnectFieldsOnOtherProvidersAreNamed() {
+        expectError("[[accounts]]\nname = \"a\"\nprovider = \"starship\"\nsubdomain = \"x\"\n",
+                    "~/.config/tokenman/config.toml:4: accounts[1].subdomain: unknown key (only ByteConnect accounts have subdomain; put other fields in fields = { ... })")
+    }
+
+    @Test func wrongTypeIsNamed() {
+        expectError("[settings]\nclipboard_clear_seconds = \"45\"\n",
+                    "~/.config/tokenman/config.toml:2: settings.clipboard_clear_seconds: expected an integer, found string")
+    }
+
+    @Test func durationsParse() {
+        #expect(DurationParser.seconds("90s") == 90)
+        #expect(DurationParser.seconds("2m") == 120)
+        #expect(DurationParser.seconds("1h30m") == 5400)
+        #expect(DurationParser.seconds("500ms") == 0.5)
+        #expect(DurationParser.seconds("45") == 45)
+        #expect(DurationParser.seconds("2 m") == nil)
+        #expect(DurationParser.seconds("m") == nil)
+        #expect(DurationParser.seconds("3y") == nil)
+    }
+
+    // MARK: - Locating the file
+
+    @Test func locationPrecedenceFlagThenEnvironmentThenXDG() {
+        let environment = ["HOME": "/home/alice", "XDG_CONFIG_HOME": "/xdg", "TOKENMAN_CONFIG": "/env/c.toml"]
+        #expect(ConfigLocation.resolve(explicitPath: "/flag/c.toml", environment: environment)
+                == ConfigLocation(path: "/flag/c.toml", isExplicit: true))
+        #expect(ConfigLocation.resolve(explicitPath: nil, environment: environment)
+                == ConfigLocation(path: "/env/c.toml", isExplicit: true))
+        #expect(ConfigLocation.resolve(explicitPath: nil, environment: ["HOME": "/home/alice", "XDG_CONFIG_HOME": "/xdg"])
+                == ConfigLocation(path: "/xdg/tokenman/config.toml", isExplicit: false))
+        #expect(ConfigLocation.resolve(explicitPath: nil, environment: ["HOME": "/home/alice", "XDG_CONFIG_HOME": "relative"])
+                == ConfigLocation(path: "/home/alice/.config/tokenman/config.toml", isExplicit: false))
+        #expect(ConfigLocation.resolve(explicitPath: "~/c.toml", environment: ["HOME": "/home/alice"]).path == "/home/alice/c.toml")
+    }
+
+    @Test func missingDefaultFileIsAnEmptyConfigButAMissingExplicitFileIsAnError() throws {
+        let scratch = ScratchDirectory()
+        let loader = ConfigLoader(environment: ["HOME": scratch.path])
+        #expect(try loader.load().accounts.isEmpty)
+        #expect(throws: ConfigError(path: "~/nope.toml", message: "no such file")) {
+            try loader.load(explicitPath: "~/nope.toml")
+        }
+        let viaEnvironment = ConfigLoader(environment: ["HOME": scratch.path, "TOKENMAN_CONFIG": scratch.file("gone.toml")])
+        #expect(throws: ConfigError(path: "~/gone.toml", message: "no such file")) { try viaEnvironment.load() }
+    }
+
+    @Test func loadsTheXDGFileAndNamesItWithATilde() throws {
+        let scratch = ScratchDirectory()
+        let directory = scratch.file(".config/tokenman")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Data("[[accounts]]\nname = \"a\"\nprovider = \"nope\"\n".utf8)
+            .write(to: URL(fileURLWithPath: directory + "/config.toml"))
+        let loader = ConfigLoader(environment: ["HOME": scratch.path])
+        #expect(throws: ConfigError(path: "~/.config/tokenman/config.toml", line: 3, field: "accounts[1].provider",
+                                    message: "unknown provider \"nope\" (known: byteconnect, exabits, starship, wikimedia)")) {
+            try loader.load()
+        }
+    }
+}
