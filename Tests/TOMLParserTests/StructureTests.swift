@@ -206,4 +206,21 @@ struct StructureTests {
         #expect(built.remove("x") == .boolean(false))
         #expect(built.isEmpty)
     }
+
+    @Test func keysThatLookLikeOtherValues() throws {
+        let table = try TOML.parse("1234 = 1\ntrue = 2\ninf = 3\n3.14 = 4\n2024-01-01 = 5\n")
+        #expect(table.keys == ["1234", "true", "inf", "3", "2024-01-01"])
+        #expect(table.table("3")?.integer("14") == 4)
+    }
+
+    @Test func inlineTablesUseTheSameKeyRules() throws {
+        let table = try TOML.parse("t = { a.b = 1, a.c = 2 }\n")
+        #expect(table.table("t")?.table("a") == TOMLTable(["b": .integer(1), "c": .integer(2)]))
+        #expect(throws: TOMLError(line: 1, column: 16, message: #"duplicate key "a" (first defined on line 1)"#)) {
+            try TOML.parse("t = { a.b = 1, a = 2 }")
+        }
+        #expect(throws: TOMLError(line: 1, column: 22, message: #"inline table "a" (line 1) cannot be extended"#)) {
+            try TOML.parse("t = { a = { b = 1 }, a.c = 2 }")
+        }
+    }
 }

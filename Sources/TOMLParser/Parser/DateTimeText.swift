@@ -9,15 +9,17 @@ enum DateTimeText {
 
     /// Starts like a date (`YYYY-`) or a time (`HH:`); such a token is never a valid number.
     static func looksLikeDateTime(_ token: ArraySlice<UInt8>) -> Bool {
-        let bytes = Array(token.prefix(5))
-        if bytes.count == 5 && bytes[0..<4].allSatisfy(ASCII.isDigit) && bytes[4] == ASCII.minus { return true }
-        return bytes.count >= 3 && ASCII.isDigit(bytes[0]) && ASCII.isDigit(bytes[1]) && bytes[2] == ASCII.colon
+        let start = token.startIndex
+        if token.count >= 5 && token[start..<start + 4].allSatisfy(ASCII.isDigit) && token[start + 4] == ASCII.minus {
+            return true
+        }
+        return token.count >= 3 && ASCII.isDigit(token[start]) && ASCII.isDigit(token[start + 1])
+            && token[start + 2] == ASCII.colon
     }
 
     private static func startsWithDate(_ token: ArraySlice<UInt8>) -> Bool {
-        let bytes = Array(token.prefix(10))
-        guard bytes.count == 10 else { return false }
-        for (index, byte) in bytes.enumerated() {
+        guard token.count >= 10 else { return false }
+        for (index, byte) in token.prefix(10).enumerated() {
             let isSeparator = index == 4 || index == 7
             if isSeparator ? byte != ASCII.minus : !ASCII.isDigit(byte) { return false }
         }

@@ -16,10 +16,10 @@ extension DocumentParser {
             scanTokenBytes()
         }
         let token = scanner.bytes[start.offset..<scanner.offset]
-        let text = scanner.text(from: start.offset, to: scanner.offset)
+        var text: String { scanner.text(from: start.offset, to: scanner.offset) }
 
-        if text == "true" { return .boolean(true) }
-        if text == "false" { return .boolean(false) }
+        if token.elementsEqual("true".utf8) { return .boolean(true) }
+        if token.elementsEqual("false".utf8) { return .boolean(false) }
         if DateTimeText.looksLikeDateTime(token) {
             if let problem = DateTimeText.problem(in: token) {
                 throw scanner.error("invalid date-time \"\(text)\": \(problem)", at: start)

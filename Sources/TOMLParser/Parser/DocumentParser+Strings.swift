@@ -10,9 +10,16 @@ extension DocumentParser {
         while let byte = scanner.current {
             switch byte {
             case ASCII.quote:
-                decoded.append(contentsOf: scanner.bytes[runStart..<scanner.offset])
+                let text: String
+                if decoded.isEmpty {
+                    // No escapes (the common case): decode straight from the source bytes.
+                    text = scanner.text(from: runStart, to: scanner.offset)
+                } else {
+                    decoded.append(contentsOf: scanner.bytes[runStart..<scanner.offset])
+                    text = String(decoding: decoded, as: UTF8.self)
+                }
                 scanner.advance()
-                return String(decoding: decoded, as: UTF8.self)
+                return text
             case ASCII.backslash:
                 decoded.append(contentsOf: scanner.bytes[runStart..<scanner.offset])
                 try parseEscape(into: &decoded)

@@ -4,6 +4,21 @@ struct KeySegment {
     let mark: SourceMark
 }
 
+/// A key as parsed: `name` or `a.b.c`. The first part is kept apart so the common single-part
+/// key needs no array allocation.
+struct ParsedKey {
+    let first: KeySegment
+    var rest: [KeySegment] = []
+
+    var count: Int { rest.count + 1 }
+    var last: KeySegment { rest.last ?? first }
+    var segments: [KeySegment] { [first] + rest }
+
+    subscript(index: Int) -> KeySegment {
+        index == 0 ? first : rest[index - 1]
+    }
+}
+
 /// Recursive-descent parser for a whole TOML document.
 ///
 /// This file holds the statement level: lines, table headers, keys and the table-definition
@@ -81,14 +96,14 @@ struct DocumentParser {
     // MARK: Keys
 
     /// Parses `key`, `"quoted key"` or `a.b."c"`, allowing blanks around the dots.
-    private mutating func parseKey() throws(TOMLError) -> [KeySegment] {
-        var segments: [KeySegment] = []
+    private mutating func parseKey() throws(TOMLError) -> ParsedKey {
+        var key = ParsedKey(first: try parseSimpleKey())
         while true {
-            segments.append(try parseSimpleKey())
             scanner.skipBlanks()
-            guard scanner.current == ASCII.dot else { return segments }
+            guard scanner.current == ASCII.dot else { return key }
             scanner.advance()
             scanner.skipBlanks()
+            key.rest.append(try parseSimpleKey())
         }
     }
 
@@ -139,6 +154,14 @@ struct DocumentParser {
         "\"" + display(segments) + "\""
     }
 
+    static func quoted(_ key: ParsedKey) -> String {
+        quoted(key.segments)
+    }
+
+    static func quoted(_ key: ParsedKey, upTo index: Int) -> String {
+        quoted(key.segments[...index])
+    }
+
     // MARK: Key/value pairs
 
     /// Parses `key = value` and stores it in `table` (the current table, or an inline table being built).
@@ -165,18 +188,17 @@ struct DocumentParser {
     /// Stores a value under a (possibly dotted) key, creating the intermediate tables.
     /// Dotted keys may only pass through tables that dotted keys created; anything else would
     /// add keys to a table defined elsewhere, which TOML forbids.
-    private func insert(_ value: TOMLValue, at key: [KeySegment], into table: TableNode) throws(TOMLError) {
-        guard let last = key.last else { return }
+    private func insert(_ value: TOMLValue, at key: ParsedKey, into table: TableNode) throws(TOMLError) {
         var target = table
-        for (index, segment) in key.dropLast().enumerated() {
-            guard let entry = target.entries[segment.name] else {
+        for index in 0..<key.count - 1 {
+            let segment = key[index]
+            guard let entry = target.lookup(segment.name) else {
                 let created = TableNode(line: segment.mark.line, origin: .dottedKey)
-                target.add(segment.name, .table(created), line: segment.mark.line)
+                target.addChild(segment.name, .table(created), line: segment.mark.line)
                 target = created
                 continue
             }
-            let path = Self.display(key[...index])
-            let quotedPath = "\"\(path)\""
+            var quotedPath: String { Self.quoted(key, upTo: index) }
             switch entry.slot {
             case .table(let existing) where existing.origin == .dottedKey:
                 target = existing
@@ -192,11 +214,10 @@ struct DocumentParser {
                 throw Self.notExtendable(quotedPath, existing, line: entry.line, scanner: scanner, at: segment.mark)
             }
         }
-        if let existing = target.entries[last.name] {
-            throw scanner.error(
-                "duplicate key \(Self.quoted(key)) (first defined on line \(existing.line))", at: key[0].mark)
+        let last = key.last
+        if let firstLine = target.addValue(last.name, value, line: last.mark.line) {
+            throw scanner.error("duplicate key \(Self.quoted(key)) (first defined on line \(firstLine))", at: key.first.mark)
         }
-        target.add(last.name, .value(value), line: last.mark.line)
     }
 
     private static func notExtendable(
@@ -233,13 +254,14 @@ struct DocumentParser {
         currentTable = try openTable(key, isArray: isArray, line: headerMark.line)
     }
 
-    private func openTable(_ key: [KeySegment], isArray: Bool, line: Int) throws(TOMLError) -> TableNode {
-        guard let last = key.last else { return root }
+    private func openTable(_ parsedKey: ParsedKey, isArray: Bool, line: Int) throws(TOMLError) -> TableNode {
+        let key = parsedKey.segments
+        let last = parsedKey.last
         var parent = root
         for (index, segment) in key.dropLast().enumerated() {
-            guard let entry = parent.entries[segment.name] else {
+            guard let entry = parent.lookup(segment.name) else {
                 let created = TableNode(line: line, origin: .implicit)
-                parent.add(segment.name, .table(created), line: line)
+                parent.addChild(segment.name, .table(created), line: line)
                 parent = created
                 continue
             }
@@ -257,9 +279,9 @@ struct DocumentParser {
         }
 
         var header: String { isArray ? "[[\(Self.display(key))]]" : "[\(Self.display(key))]" }
-        guard let entry = parent.entries[last.name] else {
+        guard let entry = parent.lookup(last.name) else {
             let created = TableNode(line: line, origin: .header)
-            parent.add(last.name, isArray ? .tableArray(TableArrayNode(first: created)) : .table(created), line: line)
+            parent.addChild(last.name, isArray ? .tableArray(TableArrayNode(first: created)) : .table(created), line: line)
             return created
         }
         switch entry.slot {
@@ -282,7 +304,7 @@ struct DocumentParser {
                 // `[a]` after `[a.b]`: the table existed only as a parent until now.
                 existing.origin = .header
                 existing.line = line
-                parent.entries[last.name]?.line = line
+                parent.setLine(line, ofChild: last.name)
                 return existing
             case .dottedKey:
                 throw scanner.error(

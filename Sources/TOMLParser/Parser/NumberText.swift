@@ -3,24 +3,17 @@ struct NumberProblem: Error {
     let reason: String
 }
 
-/// Validates and converts TOML integer and float tokens.
+/// Validates and converts TOML integer and float tokens, reading the source bytes in place.
 enum NumberText {
     static func parse(_ token: ArraySlice<UInt8>) -> Result<TOMLValue, NumberProblem> {
-        let bytes = Array(token)
-        switch String(decoding: bytes, as: UTF8.self) {
-        case "inf", "+inf": return .success(.float(.infinity))
-        case "-inf": return .success(.float(-.infinity))
-        case "nan", "+nan", "-nan": return .success(.float(.nan))
-        default: break
-        }
-        guard !bytes.isEmpty else { return .failure(NumberProblem(reason: "empty")) }
-        var index = 0
-        let hasSign = bytes[0] == ASCII.plus || bytes[0] == ASCII.minus
-        if hasSign { index = 1 }
+        if let special = specialFloat(token) { return .success(.float(special)) }
+        guard let firstByte = token.first else { return .failure(NumberProblem(reason: "empty")) }
+        let hasSign = firstByte == ASCII.plus || firstByte == ASCII.minus
+        let digitsStart = hasSign ? token.startIndex + 1 : token.startIndex
 
-        if index + 1 < bytes.count && bytes[index] == UInt8(ascii: "0") {
+        if digitsStart + 1 < token.endIndex && token[digitsStart] == UInt8(ascii: "0") {
             let radix: Int?
-            switch bytes[index + 1] {
+            switch token[digitsStart + 1] {
             case UInt8(ascii: "x"): radix = 16
             case UInt8(ascii: "o"): radix = 8
             case UInt8(ascii: "b"): radix = 2
@@ -30,89 +23,108 @@ enum NumberText {
                 if hasSign {
                     return .failure(NumberProblem(reason: "hexadecimal, octal and binary integers cannot have a sign"))
                 }
-                return parsePrefixed(bytes, from: index + 2, radix: radix)
+                return parsePrefixed(token, from: digitsStart + 2, radix: radix)
             }
         }
-        return parseDecimal(bytes, digitsStart: index)
+        return parseDecimal(token, digitsStart: digitsStart, isNegative: firstByte == ASCII.minus)
+    }
+
+    /// `inf`, `nan` with an optional sign.
+    private static func specialFloat(_ token: ArraySlice<UInt8>) -> Double? {
+        guard token.count == 3 || token.count == 4, let last = token.last, last == UInt8(ascii: "f") || last == UInt8(ascii: "n") else {
+            return nil
+        }
+        let word = token.suffix(3)
+        let sign = token.count == 4 ? token.first : nil
+        guard sign == nil || sign == ASCII.plus || sign == ASCII.minus else { return nil }
+        if word.elementsEqual("inf".utf8) { return sign == ASCII.minus ? -.infinity : .infinity }
+        if word.elementsEqual("nan".utf8) { return .nan }
+        return nil
     }
 
     /// `0xDEAD_BEEF`, `0o755`, `0b1010`.
-    private static func parsePrefixed(_ bytes: [UInt8], from start: Int, radix: Int) -> Result<TOMLValue, NumberProblem> {
-        guard let end = digitRunEnd(bytes, from: start, radix: radix), end > start else {
+    private static func parsePrefixed(_ token: ArraySlice<UInt8>, from start: Int, radix: Int) -> Result<TOMLValue, NumberProblem> {
+        guard let end = digitRunEnd(token, from: start, radix: radix), end > start else {
             return .failure(NumberProblem(reason: "expected base-\(radix) digits, with '_' only between digits"))
         }
-        guard end == bytes.count else {
+        guard end == token.endIndex else {
             return .failure(NumberProblem(reason: "unexpected character in a base-\(radix) integer"))
         }
-        var value = 0
-        for byte in bytes[start..<end] where byte != ASCII.underscore {
-            guard let digit = ASCII.hexValue(byte) else { continue }
-            let (shifted, overflowA) = value.multipliedReportingOverflow(by: radix)
-            let (sum, overflowB) = shifted.addingReportingOverflow(Int(digit))
-            if overflowA || overflowB {
-                return .failure(NumberProblem(reason: "does not fit in a 64-bit signed integer"))
-            }
-            value = sum
-        }
-        return .success(.integer(value))
+        return accumulate(token[start..<end], radix: radix, isNegative: false)
     }
 
     /// `-1_000`, `3.14`, `6.02e23`, `1E-7`.
-    private static func parseDecimal(_ bytes: [UInt8], digitsStart: Int) -> Result<TOMLValue, NumberProblem> {
-        guard let integerEnd = digitRunEnd(bytes, from: digitsStart, radix: 10), integerEnd > digitsStart else {
+    private static func parseDecimal(_ token: ArraySlice<UInt8>, digitsStart: Int, isNegative: Bool) -> Result<TOMLValue, NumberProblem> {
+        guard let integerEnd = digitRunEnd(token, from: digitsStart, radix: 10), integerEnd > digitsStart else {
             return .failure(NumberProblem(reason: "expected digits, with '_' only between digits"))
         }
-        if bytes[digitsStart] == UInt8(ascii: "0") && integerEnd - digitsStart > 1 {
+        if token[digitsStart] == UInt8(ascii: "0") && integerEnd - digitsStart > 1 {
             return .failure(NumberProblem(reason: "leading zeros are not allowed"))
         }
         var index = integerEnd
         var isFloat = false
-        if index < bytes.count && bytes[index] == ASCII.dot {
+        if index < token.endIndex && token[index] == ASCII.dot {
             isFloat = true
-            guard let fractionEnd = digitRunEnd(bytes, from: index + 1, radix: 10), fractionEnd > index + 1 else {
+            guard let fractionEnd = digitRunEnd(token, from: index + 1, radix: 10), fractionEnd > index + 1 else {
                 return .failure(NumberProblem(reason: "a decimal point must be followed by digits"))
             }
             index = fractionEnd
         }
-        if index < bytes.count && (bytes[index] | 0x20) == UInt8(ascii: "e") {
+        if index < token.endIndex && (token[index] | 0x20) == UInt8(ascii: "e") {
             isFloat = true
             index += 1
-            if index < bytes.count && (bytes[index] == ASCII.plus || bytes[index] == ASCII.minus) {
+            if index < token.endIndex && (token[index] == ASCII.plus || token[index] == ASCII.minus) {
                 index += 1
             }
-            guard let exponentEnd = digitRunEnd(bytes, from: index, radix: 10), exponentEnd > index else {
+            guard let exponentEnd = digitRunEnd(token, from: index, radix: 10), exponentEnd > index else {
                 return .failure(NumberProblem(reason: "an exponent must have digits"))
             }
             index = exponentEnd
         }
-        guard index == bytes.count else {
-            return .failure(NumberProblem(reason: "unexpected character '\(Character(Unicode.Scalar(bytes[index])))'"))
+        guard index == token.endIndex else {
+            return .failure(NumberProblem(reason: "unexpected character '\(Character(Unicode.Scalar(token[index])))'"))
         }
-        let digits = String(decoding: bytes.lazy.filter { $0 != ASCII.underscore }, as: UTF8.self)
-        if isFloat {
-            guard let value = Double(digits) else {
-                return .failure(NumberProblem(reason: "not a valid float"))
+        guard isFloat else {
+            return accumulate(token[digitsStart..<integerEnd], radix: 10, isNegative: isNegative)
+        }
+        // The grammar is checked above; the standard library does the correctly rounded conversion.
+        let digits = String(decoding: token.lazy.filter { $0 != ASCII.underscore }, as: UTF8.self)
+        guard let value = Double(digits) else {
+            return .failure(NumberProblem(reason: "not a valid float"))
+        }
+        return .success(.float(value))
+    }
+
+    /// Converts validated digits (underscores allowed). Negative numbers accumulate downwards
+    /// so `Int.min` is representable.
+    private static func accumulate(_ digits: ArraySlice<UInt8>, radix: Int, isNegative: Bool) -> Result<TOMLValue, NumberProblem> {
+        var value = 0
+        for byte in digits where byte != ASCII.underscore {
+            guard let digit = ASCII.hexValue(byte) else { continue }
+            let (shifted, multiplyOverflow) = value.multipliedReportingOverflow(by: radix)
+            let (next, addOverflow) = isNegative
+                ? shifted.subtractingReportingOverflow(Int(digit))
+                : shifted.addingReportingOverflow(Int(digit))
+            if multiplyOverflow || addOverflow {
+                return .failure(NumberProblem(reason: "does not fit in a 64-bit signed integer"))
             }
-            return .success(.float(value))
-        }
-        guard let value = Int(digits) else {
-            return .failure(NumberProblem(reason: "does not fit in a 64-bit signed integer"))
+            value = next
         }
         return .success(.integer(value))
     }
 
     /// The end of a run of digits in `radix` where each '_' sits between two digits,
     /// or nil if an underscore is misplaced.
-    private static func digitRunEnd(_ bytes: [UInt8], from start: Int, radix: Int) -> Int? {
+    private static func digitRunEnd(_ token: ArraySlice<UInt8>, from start: Int, radix: Int) -> Int? {
         var index = start
         var previousWasDigit = false
-        while index < bytes.count {
-            let byte = bytes[index]
+        while index < token.endIndex {
+            let byte = token[index]
             if let digit = ASCII.hexValue(byte), digit < radix {
                 previousWasDigit = true
             } else if byte == ASCII.underscore {
-                guard previousWasDigit, index + 1 < bytes.count,
-                      let next = ASCII.hexValue(bytes[index + 1]), next < radix else { return nil }
+                guard previousWasDigit, index + 1 < token.endIndex,
+                      let next = ASCII.hexValue(token[index + 1]), next < radix else { return nil }
                 previousWasDigit = false
             } else {
                 break

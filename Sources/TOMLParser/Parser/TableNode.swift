@@ -15,21 +15,29 @@ final class TableNode {
         case inline
     }
 
+    /// What a key holds, as the redefinition rules need to see it.
     enum Slot {
         /// A finished value, including inline tables and static arrays, which can never be extended.
         case value(TOMLValue)
         case table(TableNode)
-        /// `[[name]]` elements, in order; never empty.
         case tableArray(TableArrayNode)
     }
 
-    struct Entry {
-        var slot: Slot
+    struct Child {
+        enum Kind {
+            case table(TableNode)
+            case tableArray(TableArrayNode)
+        }
+        var kind: Kind
         var line: Int
     }
 
-    var keys: [String] = []
-    var entries: [String: Entry] = [:]
+    private(set) var keys: [String] = []
+    /// Finished values, stored in their frozen form so that freezing reuses this dictionary
+    /// instead of hashing every key again. Most keys of a config file live here.
+    private var values: [String: TOMLTable.Entry] = [:]
+    /// Tables and arrays of tables that may still grow.
+    private var children: [String: Child] = [:]
     var line: Int
     var origin: Origin
 
@@ -38,27 +46,57 @@ final class TableNode {
         self.origin = origin
     }
 
-    func add(_ key: String, _ slot: Slot, line: Int) {
+    /// What `key` holds and the line it was defined on, or nil if it is not defined yet.
+    func lookup(_ key: String) -> (slot: Slot, line: Int)? {
+        if !children.isEmpty, let child = children[key] {
+            switch child.kind {
+            case .table(let node): return (.table(node), child.line)
+            case .tableArray(let array): return (.tableArray(array), child.line)
+            }
+        }
+        if let entry = values[key] {
+            return (.value(entry.value), entry.line)
+        }
+        return nil
+    }
+
+    /// Adds a finished value. Returns the line of the existing definition instead if `key` is taken
+    /// (the table is then left inconsistent, which is fine: the parse fails).
+    func addValue(_ key: String, _ value: TOMLValue, line: Int) -> Int? {
+        if !children.isEmpty, let existing = children[key] {
+            return existing.line
+        }
+        if let existing = values.updateValue(TOMLTable.Entry(value: value, line: line), forKey: key) {
+            return existing.line
+        }
         keys.append(key)
-        entries[key] = Entry(slot: slot, line: line)
+        return nil
+    }
+
+    /// Adds a table or array of tables under a key that is known to be free.
+    func addChild(_ key: String, _ kind: Child.Kind, line: Int) {
+        keys.append(key)
+        children[key] = Child(kind: kind, line: line)
+    }
+
+    /// Moves the recorded definition line of a child (when an implicit table gets its own header).
+    func setLine(_ line: Int, ofChild key: String) {
+        children[key]?.line = line
     }
 
     func freeze() -> TOMLTable {
-        var frozen: [String: TOMLTable.Entry] = [:]
-        frozen.reserveCapacity(entries.count)
-        for (key, entry) in entries {
+        var entries = values
+        for (key, child) in children {
             let value: TOMLValue
-            switch entry.slot {
-            case .value(let plain):
-                value = plain
+            switch child.kind {
             case .table(let node):
                 value = .table(node.freeze())
             case .tableArray(let array):
                 value = .array(array.elements.map { .table($0.freeze()) })
             }
-            frozen[key] = TOMLTable.Entry(value: value, line: entry.line)
+            entries[key] = TOMLTable.Entry(value: value, line: child.line)
         }
-        return TOMLTable(keys: keys, entries: frozen, line: line)
+        return TOMLTable(keys: keys, entries: entries, line: line)
     }
 }
 
