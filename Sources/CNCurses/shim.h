@@ -8,6 +8,11 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
 #include <ncursesw/curses.h>
 
 // Macros do not import into Swift: expose the ones we use as functions.
@@ -20,4 +25,62 @@ static inline attr_t tm_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int tm_key_resize(void) { return KEY_RESIZE; }
 static inline int tm_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int tm_err(void) { return ERR; }
+
+// Globals that Swift 6 rejects as unsafe (or that are macros in reentrant builds).
+static inline WINDOW *tm_stdscr(void) { return stdscr; }
+static inline int tm_colors(void) { return COLORS; }
+static inline int tm_color_pairs(void) { return COLOR_PAIRS; }
+static inline int tm_key_f(int n) { return KEY_F(n); }
+
+// The size of the terminal on fd (ioctl is variadic, which Swift cannot call).
+// Returns 0 and fills rows/cols, or -1 when fd is not a terminal.
+static inline int tm_tty_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+
+// Crash guard: on a fatal signal, put the terminal back (saved termios, leave the alternate
+// screen, show the cursor) with async-signal-safe calls only, then hand the signal to the
+// previous handler (the Swift runtime's backtracer, or the default action).
+// Only NCursesBackend's CrashGuard.swift calls these, so the static state exists once.
+static struct termios tm_crash_termios;
+static int tm_crash_fd = -1;
+static struct sigaction tm_crash_previous[NSIG];
+static const int tm_crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+
+static inline void tm_crash_handler(int sig) {
+    if (tm_crash_fd >= 0) {
+        static const char reset[] = "\033[0m\033[?25h\033[?1049l\r\n";
+        tcsetattr(tm_crash_fd, TCSANOW, &tm_crash_termios);
+        ssize_t ignored = write(tm_crash_fd, reset, sizeof reset - 1);
+        (void)ignored;
+    }
+    sigaction(sig, &tm_crash_previous[sig], NULL);
+    raise(sig);
+}
+
+// Saves fd's current (sane) modes; call before ncurses changes them.
+static inline int tm_crash_guard_install(int fd) {
+    if (tcgetattr(fd, &tm_crash_termios) != 0) return -1;
+    tm_crash_fd = fd;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = tm_crash_handler;
+    sigemptyset(&action.sa_mask);
+    for (unsigned i = 0; i < sizeof tm_crash_signals / sizeof tm_crash_signals[0]; i++) {
+        sigaction(tm_crash_signals[i], &action, &tm_crash_previous[tm_crash_signals[i]]);
+    }
+    return 0;
+}
+
+static inline void tm_crash_guard_remove(void) {
+    if (tm_crash_fd < 0) return;
+    for (unsigned i = 0; i < sizeof tm_crash_signals / sizeof tm_crash_signals[0]; i++) {
+        sigaction(tm_crash_signals[i], &tm_crash_previous[tm_crash_signals[i]], NULL);
+    }
+    tm_crash_fd = -1;
+}
 #endif

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Copies secrets to the clipboard and clears them again after `clearAfter`.
+///
+/// ```swift
+/// // update, on "c":
+/// let (state, effects) = model.clipboard.copy(token, label: "access token", now: now) { .copied($0) }
+/// model.clipboardState = state
+/// return effects
+/// // update, on .tick(now):
+/// if let state = model.clipboardState, state.isDue(at: now) {
+///     model.clipboardState = nil
+///     return model.clipboard.clear(state) { .clipboardCleared($0) }
+/// }
+/// // view: "copied access token · clears in \(state.countdown(at: now))"
+/// ```
+///
+/// Copying uses OSC 52 (through the backend, between frames) and, when a display is
+/// present, wl-copy / xclip / xsel too, so it works locally, over SSH and inside tmux.
+public struct Clipboard: Hashable, Sendable {
+    public var clearAfter: Duration
+    /// The desktop tool, if any (see `ClipboardTool.detect`).
+    public var tool: ClipboardTool?
+    public var usesOSC52: Bool
+    /// Wrap OSC 52 for tmux passthrough (only for tmux with `set-clipboard off`).
+    public var tmuxPassthrough: Bool
+
+    public init(clearAfter: Duration = .seconds(45), tool: ClipboardTool? = ClipboardTool.detect(), usesOSC52: Bool = true, tmuxPassthrough: Bool = false) {
+        self.clearAfter = clearAfter
+        self.tool = tool
+        self.usesOSC52 = usesOSC52
+        self.tmuxPassthrough = tmuxPassthrough
+    }
+
+    /// The outcome of a copy, for the status line.
+    public enum CopyResult: Hashable, Sendable {
+        case copied(label: String)
+        case failed(label: String, reason: String)
+    }
+
+    /// The outcome of clearing.
+    public enum ClearResult: Hashable, Sendable {
+        case cleared
+        /// The user copied something else meanwhile; it was left alone.
+        case leftChanged
+    }
+
+    /// Copies `text`; returns the state to keep in the model and the effects to return from
+    /// `update`. `done` turns the outcome into the app's message.
+    public func copy<Message: Sendable>(_ text: String, label: String, now: Date, done: @escaping @Sendable (CopyResult) -> Message) -> (ClipboardState, [Effect<Message>]) {
+        let seconds = Double(clearAfter.components.seconds) + Double(clearAfter.components.attoseconds) / 1e18
+        let state = ClipboardState(
+            label: label, copiedAt: now, clearsAt: now.addingTimeInterval(seconds),
+            fingerprint: ClipboardState.fingerprint(of: text), tool: tool, usedOSC52: usesOSC52
+        )
+        var effects: [Effect<Message>] = []
+        if usesOSC52 {
+            effects.append(.writeToTerminal(OSC52.copySequence(text, tmuxPassthrough: tmuxPassthrough)))
+        }
+        if let tool {
+            effects.append(.run {
+                done(tool.copy(text) || state.usedOSC52 ? .copied(label: label) : .failed(label: label, reason: "\(tool.rawValue) failed"))
+            })
+        } else if usesOSC52 {
+            effects.append(.send(done(.copied(label: label))))
+        } else {
+            effects.append(.send(done(.failed(label: label, reason: "no clipboard available"))))
+        }
+        return (state, effects)
+    }
+
+    /// Clears what `state` copied, unless the user has copied something else since (which
+    /// can only be checked through the desktop tool; OSC 52 is cleared blindly).
+    public func clear<Message: Sendable>(_ state: ClipboardState, done: @escaping @Sendable (ClearResult) -> Message) -> [Effect<Message>] {
+        var effects: [Effect<Message>] = []
+        if state.usedOSC52 {
+            effects.append(.writeToTerminal(OSC52.clearSequence(tmuxPassthrough: tmuxPassthrough)))
+        }
+        if let tool = state.tool {
+            effects.append(.run {
+                switch ClipboardClearDecision.decide(current: tool.paste(), state: state) {
+                case .clear, .clearUnverified:
+                    _ = tool.copy("")
+                    return done(.cleared)
+                case .leaveChanged:
+                    return done(.leftChanged)
+                }
+            })
+        } else {
+            effects.append(.send(done(.cleared)))
+        }
+        return effects
+    }
+}
