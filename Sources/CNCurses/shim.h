@@ -45,42 +45,62 @@ static inline int tm_tty_size(int fd, int *rows, int *cols) {
 // Crash guard: on a fatal signal, put the terminal back (saved termios, leave the alternate
 // screen, show the cursor) with async-signal-safe calls only, then hand the signal to the
 // previous handler (the Swift runtime's backtracer, or the default action).
-// Only NCursesBackend's CrashGuard.swift calls these, so the static state exists once.
-static struct termios tm_crash_termios;
-static int tm_crash_fd = -1;
-static struct sigaction tm_crash_previous[NSIG];
-static const int tm_crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+// The state lives in a function-local static (file-scope statics in an imported header are
+// not emitted by Swift); only NCursesBackend's CrashGuard.swift calls these, so it exists once.
+struct tm_crash_state {
+    struct termios termios;
+    int fd;
+    struct sigaction previous[NSIG];
+};
+
+static inline struct tm_crash_state *tm_crash_state(void) {
+    static struct tm_crash_state state = { .fd = -1 };
+    return &state;
+}
+
+static inline const int *tm_crash_signals(unsigned *count) {
+    static const int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    *count = sizeof signals / sizeof signals[0];
+    return signals;
+}
 
 static inline void tm_crash_handler(int sig) {
-    if (tm_crash_fd >= 0) {
+    struct tm_crash_state *state = tm_crash_state();
+    if (state->fd >= 0) {
         static const char reset[] = "\033[0m\033[?25h\033[?1049l\r\n";
-        tcsetattr(tm_crash_fd, TCSANOW, &tm_crash_termios);
-        ssize_t ignored = write(tm_crash_fd, reset, sizeof reset - 1);
+        tcsetattr(state->fd, TCSANOW, &state->termios);
+        ssize_t ignored = write(state->fd, reset, sizeof reset - 1);
         (void)ignored;
     }
-    sigaction(sig, &tm_crash_previous[sig], NULL);
+    sigaction(sig, &state->previous[sig], NULL);
     raise(sig);
 }
 
 // Saves fd's current (sane) modes; call before ncurses changes them.
 static inline int tm_crash_guard_install(int fd) {
-    if (tcgetattr(fd, &tm_crash_termios) != 0) return -1;
-    tm_crash_fd = fd;
+    struct tm_crash_state *state = tm_crash_state();
+    if (tcgetattr(fd, &state->termios) != 0) return -1;
+    state->fd = fd;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = tm_crash_handler;
     sigemptyset(&action.sa_mask);
-    for (unsigned i = 0; i < sizeof tm_crash_signals / sizeof tm_crash_signals[0]; i++) {
-        sigaction(tm_crash_signals[i], &action, &tm_crash_previous[tm_crash_signals[i]]);
+    unsigned count = 0;
+    const int *signals = tm_crash_signals(&count);
+    for (unsigned i = 0; i < count; i++) {
+        sigaction(signals[i], &action, &state->previous[signals[i]]);
     }
     return 0;
 }
 
 static inline void tm_crash_guard_remove(void) {
-    if (tm_crash_fd < 0) return;
-    for (unsigned i = 0; i < sizeof tm_crash_signals / sizeof tm_crash_signals[0]; i++) {
-        sigaction(tm_crash_signals[i], &tm_crash_previous[tm_crash_signals[i]], NULL);
+    struct tm_crash_state *state = tm_crash_state();
+    if (state->fd < 0) return;
+    unsigned count = 0;
+    const int *signals = tm_crash_signals(&count);
+    for (unsigned i = 0; i < count; i++) {
+        sigaction(signals[i], &state->previous[signals[i]], NULL);
     }
-    tm_crash_fd = -1;
+    state->fd = -1;
 }
 #endif

@@ -24,12 +24,15 @@ public struct Clipboard: Hashable, Sendable {
     public var usesOSC52: Bool
     /// Wrap OSC 52 for tmux passthrough (only for tmux with `set-clipboard off`).
     public var tmuxPassthrough: Bool
+    /// Inside tmux (`TMUX` set): clear tmux's paste buffer too, see `ClipboardState.usedTmuxBuffer`.
+    public var insideTmux: Bool
 
-    public init(clearAfter: Duration = .seconds(45), tool: ClipboardTool? = ClipboardTool.detect(), usesOSC52: Bool = true, tmuxPassthrough: Bool = false) {
+    public init(clearAfter: Duration = .seconds(45), tool: ClipboardTool? = ClipboardTool.detect(), usesOSC52: Bool = true, tmuxPassthrough: Bool = false, insideTmux: Bool = ProcessInfo.processInfo.environment["TMUX"].map { !$0.isEmpty } ?? false) {
         self.clearAfter = clearAfter
         self.tool = tool
         self.usesOSC52 = usesOSC52
         self.tmuxPassthrough = tmuxPassthrough
+        self.insideTmux = insideTmux
     }
 
     /// The outcome of a copy, for the status line.
@@ -51,7 +54,8 @@ public struct Clipboard: Hashable, Sendable {
         let seconds = Double(clearAfter.components.seconds) + Double(clearAfter.components.attoseconds) / 1e18
         let state = ClipboardState(
             label: label, copiedAt: now, clearsAt: now.addingTimeInterval(seconds),
-            fingerprint: ClipboardState.fingerprint(of: text), tool: tool, usedOSC52: usesOSC52
+            fingerprint: ClipboardState.fingerprint(of: text), tool: tool, usedOSC52: usesOSC52,
+            usedTmuxBuffer: usesOSC52 && insideTmux && !tmuxPassthrough
         )
         var effects: [Effect<Message>] = []
         if usesOSC52 {
@@ -75,6 +79,17 @@ public struct Clipboard: Hashable, Sendable {
         var effects: [Effect<Message>] = []
         if state.usedOSC52 {
             effects.append(.writeToTerminal(OSC52.clearSequence(tmuxPassthrough: tmuxPassthrough)))
+        }
+        if state.usedTmuxBuffer {
+            // Not reported: the message below (or the tool's) says how clearing went.
+            effects.append(.run {
+                let shown = ClipboardTool.run("tmux", ["show-buffer"], input: nil)
+                let current = shown.status == 0 ? String(data: shown.output, encoding: .utf8) : nil
+                if let current, ClipboardClearDecision.decide(current: current, state: state) == .clear {
+                    _ = ClipboardTool.run("tmux", ["delete-buffer"], input: nil)
+                }
+                return nil
+            })
         }
         if let tool = state.tool {
             effects.append(.run {

@@ -15,14 +15,19 @@ public struct ClipboardState: Hashable, Sendable {
     /// How it was copied, which decides how it can be cleared.
     public var tool: ClipboardTool?
     public var usedOSC52: Bool
+    /// Running inside tmux: the OSC 52 copy also became tmux's newest paste buffer, which
+    /// an empty OSC 52 does not clear (tmux ignores empty payloads), so it is deleted with
+    /// `tmux delete-buffer` if it still holds what we copied.
+    public var usedTmuxBuffer: Bool
 
-    public init(label: String, copiedAt: Date, clearsAt: Date, fingerprint: UInt64, tool: ClipboardTool?, usedOSC52: Bool) {
+    public init(label: String, copiedAt: Date, clearsAt: Date, fingerprint: UInt64, tool: ClipboardTool?, usedOSC52: Bool, usedTmuxBuffer: Bool = false) {
         self.label = label
         self.copiedAt = copiedAt
         self.clearsAt = clearsAt
         self.fingerprint = fingerprint
         self.tool = tool
         self.usedOSC52 = usedOSC52
+        self.usedTmuxBuffer = usedTmuxBuffer
     }
 
     /// Seconds until clearing (0 once due).

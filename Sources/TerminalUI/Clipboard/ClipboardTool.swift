@@ -55,7 +55,7 @@ public enum ClipboardTool: String, Hashable, Sendable, CaseIterable {
         return String(data: result.output, encoding: .utf8)
     }
 
-    private static func run(_ program: String, _ arguments: [String], input: Data?) -> (status: Int32, output: Data) {
+    static func run(_ program: String, _ arguments: [String], input: Data?) -> (status: Int32, output: Data) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [program] + arguments

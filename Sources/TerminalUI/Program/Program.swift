@@ -26,9 +26,10 @@ import Foundation
 /// let outcome = try program.run(backend: NCursesBackend(theme: theme))
 /// ```
 ///
-/// The loop blocks the calling thread (call it from the main thread, not from inside an
-/// async task on the cooperative pool). Effects run on detached tasks; their messages are
-/// queued in a locked inbox and the backend is woken, so results draw immediately.
+/// The loop blocks the calling thread: call it from the main thread (a synchronous `main`
+/// or `ParsableCommand.run()`), not from a task on Swift's cooperative pool, whose few
+/// threads (one per core) the effects need. Effects run on detached tasks; their messages
+/// are queued in a locked inbox and the backend is woken, so results draw immediately.
 ///
 /// Built in: Ctrl-Z suspends (after `keyMessage` had no use for it, it is never sent);
 /// Ctrl-C quits when `keyMessage` returns nil for it; SIGINT/SIGTERM/SIGHUP restore the
@@ -42,6 +43,7 @@ public struct Program<Model, Message: Sendable> {
     /// The message sent every `tickInterval`, aligned to whole seconds of the wall clock
     /// so countdowns change together. nil: no ticks (the view still gets `now` on redraw).
     public var tick: ((Date) -> Message)?
+    /// Sent once before the first frame with the initial size, then on every resize.
     public var resize: ((Size) -> Message)?
     /// Messages from outside (scheduler events, file watchers), drained like effect results.
     public var subscriptions: AsyncStream<Message>?
@@ -114,12 +116,15 @@ private struct RunLoopState<Model, Message: Sendable, Backend: TerminalBackend> 
         let subscriptionTask = startSubscriptions()
         defer { subscriptionTask?.cancel() }
         perform(program.initialEffects)
+        // The model learns the size before the first frame (for page sizes and layouts).
+        if let resize = program.resize { dispatch(resize(size)) }
         var nextTick = firstTick(after: program.now())
         render()
         while exitReason == nil {
             let now = program.now()
             let wait = nextTick.map { max(0, $0.timeIntervalSince(now)) } ?? 3600
-            if let event = backend.nextEvent(timeout: .milliseconds(Int(wait * 1000))) {
+            // Rounded up: waking a hair before the tick is due would spin until it is.
+            if let event = backend.nextEvent(timeout: .milliseconds(Int((wait * 1000).rounded(.up)))) {
                 handle(event)
             }
             for message in inbox.drain() where exitReason == nil {

@@ -115,6 +115,7 @@ public struct FormState: Hashable, Sendable {
     /// Applies a key: Tab/↓ and Shift-Tab/↑ move focus (wrapping), Enter moves on or
     /// submits, Esc cancels, Ctrl-R reveals or hides a masked field, other keys edit the
     /// focused field.
+    @discardableResult
     public mutating func handle(_ key: Key) -> FormAction {
         if isSubmitting { return key == .escape ? .cancel : .ignored }
         switch key {

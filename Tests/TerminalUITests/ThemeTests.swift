@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import TerminalUI
+
+@Suite struct ThemeTests {
+    /// The repository's themes/ directory, found from this source file.
+    static let themesDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("themes").path
+
+    @Test(arguments: ["dark", "light", "high-contrast", "monochrome"])
+    func shippedThemesLoad(name: String) throws {
+        let theme = try ThemeCatalog(searchPath: [ThemeTests.themesDirectory]).theme(named: name)
+        #expect(theme.name == name)
+        #expect(theme.styles.count == Role.allCases.count)
+        // Selection must stand out on every theme.
+        let selection = theme.style(for: .selection)
+        #expect(selection.background != .terminalDefault || selection.attributes.contains(.reverse))
+    }
+
+    @Test func darkFileMatchesEmbeddedDefault() throws {
+        let file = try ThemeCatalog.load(file: ThemeTests.themesDirectory + "/dark.toml")
+        #expect(file == Theme.dark)
+    }
+
+    @Test func monochromeFileMatchesBuiltIn() throws {
+        let file = try ThemeCatalog.load(file: ThemeTests.themesDirectory + "/monochrome.toml")
+        #expect(file == Theme.monochrome)
+        #expect(file.isMonochrome)
+    }
+
+    @Test func builtInsWorkWithoutThemesDirectory() throws {
+        let catalog = ThemeCatalog(searchPath: ["/nonexistent"])
+        #expect(try catalog.theme(named: "dark") == .dark)
+        #expect(throws: ThemeError.self) { try catalog.theme(named: "light") }
+    }
+
+    @Test func noColorSelectsMonochrome() {
+        #expect(Theme.dark.honoringNoColor(environment: ["NO_COLOR": "1"]) == .monochrome)
+        #expect(Theme.dark.honoringNoColor(environment: ["NO_COLOR": ""]) == .dark)
+        #expect(Theme.dark.honoringNoColor(environment: [:]) == .dark)
+        let mono = Theme.monochrome
+        #expect(mono.style(for: .selection).attributes == .reverse)
+        #expect(mono.style(for: .accent).attributes == .bold)
+        #expect(mono.style(for: .danger).attributes == .bold)
+        #expect(mono.style(for: .muted).attributes == .dim)
+    }
+
+    @Test func colourNames() {
+        #expect(ThemeColor(name: "white") == .indexed(7))
+        #expect(ThemeColor(name: "Bright Blue") == .indexed(12))
+        #expect(ThemeColor(name: "bright_black") == .indexed(8))
+        #expect(ThemeColor(name: "default") == .terminalDefault)
+        #expect(ThemeColor(name: "#FF8000") == .rgb(red: 255, green: 128, blue: 0))
+        #expect(ThemeColor(name: "blu") == nil)
+        #expect(ThemeColor(name: "#12345") == nil)
+        #expect(ThemeColor(index: 256) == nil)
+    }
+
+    @Test func hexMapsToNearestPaletteEntry() {
+        let orange = ThemeColor.rgb(red: 0xff, green: 0x87, blue: 0x00)
+        #expect(orange.resolved(colorCount: 256) == 208)
+        #expect([1, 3, 9, 11].contains(orange.resolved(colorCount: 16)))  // a red or yellow
+        #expect((0..<8).contains(orange.resolved(colorCount: 8)))
+        #expect(ThemeColor.rgb(red: 0, green: 0, blue: 0).resolved(colorCount: 256) == 16)
+        #expect(ThemeColor.rgb(red: 0x80, green: 0x80, blue: 0x80).resolved(colorCount: 256) == 244)
+        #expect(ThemeColor.rgb(red: 255, green: 0, blue: 0).resolved(colorCount: 16) == 9)
+        #expect(ThemeColor.rgb(red: 205, green: 0, blue: 0).resolved(colorCount: 8) == 1)
+        #expect(ThemeColor.rgb(red: 0, green: 0, blue: 0xee).resolved(colorCount: 8) == 4)
+    }
+
+    @Test func indexedColoursDegrade() {
+        #expect(ThemeColor.indexed(12).resolved(colorCount: 256) == 12)
+        #expect(ThemeColor.indexed(12).resolved(colorCount: 16) == 12)
+        #expect(ThemeColor.indexed(12).resolved(colorCount: 8) == 4)
+        #expect(ThemeColor.indexed(196).resolved(colorCount: 16) == 9)
+        #expect(ThemeColor.terminalDefault.resolved(colorCount: 8) == -1)
+    }
+
+    @Test func unknownColourErrorNamesFileAndLine() {
+        let source = """
+        name = "broken"
+        [colors]
+        text = "white"
+        accent = "blu"
+        """
+        #expect {
+            _ = try ThemeParser.parse(source, defaultName: "broken", file: "broken.toml")
+        } throws: { error in
+            guard let error = error as? ThemeError, case .invalid(let file, let line, let message) = error else { return false }
+            return file == "broken.toml" && line == 4 && message.contains("blu") && error.description.hasPrefix("broken.toml:4: ")
+        }
+    }
+
+    @Test func unknownRoleAndAttributeAreErrors() {
+        #expect(throws: ThemeError.self) {
+            try ThemeParser.parse("[colors]\nselected = \"red\"\n", defaultName: "x", file: "x.toml")
+        }
+        #expect {
+            try ThemeParser.parse("[colors.accent]\nfg = \"red\"\nblink = true\n", defaultName: "x", file: "x.toml")
+        } throws: { error in
+            (error as? ThemeError)?.description.hasPrefix("x.toml:3: ") == true
+        }
+        #expect(throws: ThemeError.self) {
+            try ThemeParser.parse("[colors]\ntext = 300\n", defaultName: "x", file: "x.toml")
+        }
+    }
+
+    @Test func syntaxErrorCarriesPosition() {
+        #expect {
+            try ThemeParser.parse("[colors]\ntext = \n", defaultName: "x", file: "x.toml")
+        } throws: { error in
+            guard case .syntax(let file, let line, _, _) = error as? ThemeError else { return false }
+            return file == "x.toml" && line == 2
+        }
+    }
+
+    @Test func missingRolesFallBackToMonochromeStyles() throws {
+        let theme = try ThemeParser.parse("[colors]\ntext = \"white\"\n", defaultName: "partial", file: "p.toml")
+        #expect(theme.name == "partial")
+        #expect(theme.style(for: .text) == Style(foreground: .indexed(7)))
+        #expect(theme.style(for: .selection) == Theme.monochrome.style(for: .selection))
+    }
+
+    @Test func searchPathPrefersEarlierDirectories() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tm-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "name = \"mine\"\n[colors]\ntext = \"red\"\n".write(to: dir.appendingPathComponent("dark.toml"), atomically: true, encoding: .utf8)
+        let catalog = ThemeCatalog(searchPath: [dir.path, ThemeTests.themesDirectory])
+        #expect(try catalog.theme(named: "dark").name == "mine")
+        #expect(try catalog.theme(named: "light").name == "light")
+        #expect(catalog.availableThemeNames().contains("high-contrast"))
+    }
+
+    @Test func defaultSearchPathOrder() {
+        let path = ThemeCatalog.defaultSearchPath(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/u"], executablePath: "/opt/tm/bin/tokenman")
+        #expect(path.first == "/cfg/tokenman/themes")
+        #expect(path.contains("/opt/tm/bin/themes"))
+        #expect(path.contains("/opt/tm/share/tokenman/themes"))
+        let noXDG = ThemeCatalog.defaultSearchPath(environment: ["HOME": "/home/u"], executablePath: nil)
+        #expect(noXDG == ["/home/u/.config/tokenman/themes"])
+    }
+}
