@@ -44,7 +44,7 @@ import Testing
         let harness = try SimulatorHarness()
         let client = harness.client(.byteConnect)
         let first = try await harness.login(.byteConnect, "demo", "demo-pass-1")
-        harness.clock.advance(20 * 60)  // the access token has expired: that is why one refreshes
+        harness.clock.advance(by: 20 * 60)  // the access token has expired: that is why one refreshes
         #expect(try await harness.protectedStatus(.byteConnect, with: first) == 401)
         let second = try await client.refresh(first)
         #expect(second.refreshToken != first.refreshToken)

@@ -58,7 +58,7 @@ import Testing
         let apiToken = try #require(try JSONParser.parse(created.body)["data"]?["token"]?.stringValue)
         let tokens = TokenSet.apiToken(apiToken, obtainedAt: harness.clock.now())
         #expect(ProviderDefinition.exabits.apiCredentials(for: tokens).count == 1)
-        harness.clock.advance(400 * 86_400)
+        harness.clock.advance(by: 400 * 86_400)
         #expect(tokens.isAccessValid(at: harness.clock.now()))
         #expect(try await harness.protectedStatus(.exabits, with: tokens) == 200)
         #expect(JWT.decodeIfPossible(apiToken)?.expiresAt == nil)

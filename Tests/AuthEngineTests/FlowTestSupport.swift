@@ -5,23 +5,6 @@ import Testing
 
 /// A clock both the simulator and the engine read, moved by hand so expiry can be tested
 /// without sleeping.
-final class ManualClock: WallClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date = Date(timeIntervalSince1970: 1_750_000_000)) {
-        current = start
-    }
-
-    func now() -> Date {
-        lock.withLock { current }
-    }
-
-    func advance(_ seconds: TimeInterval) {
-        lock.withLock { current = current.addingTimeInterval(seconds) }
-    }
-}
-
 /// One simulator on an ephemeral loopback port per test, sharing a manual clock with the clients.
 final class SimulatorHarness: Sendable {
     let simulator: ProviderSimulator

@@ -42,7 +42,7 @@ import Testing
         let harness = try SimulatorHarness { $0.loginRateLimit = LoginRateLimit(maxFailures: 3, window: 300) }
         let client = harness.client(.starship)
         for _ in 0..<3 { _ = await authError { try await client.login(username: "demo", password: "bad") } }
-        harness.clock.advance(100)
+        harness.clock.advance(by: 100)
         let error = await authError { try await client.login(username: "demo", password: "demo-pass-3") }
         #expect(error == .rateLimited(retryAfter: 200, message: "Too many login attempts. Please try again later."))
         #expect(error?.message == "Too many login attempts. Please try again later. Retry in 200s.")
@@ -59,7 +59,7 @@ import Testing
         let harness = try SimulatorHarness()
         let client = harness.client(.starship)
         let first = try await harness.login(.starship, "demo", "demo-pass-3")
-        harness.clock.advance(3700)
+        harness.clock.advance(by: 3700)
         let second = try await client.refresh(first)
         #expect(second.refreshToken != first.refreshToken)
         #expect(second.accessExpiresAt == harness.clock.now().addingTimeInterval(3600))

@@ -17,17 +17,6 @@ final class ScratchDirectory: @unchecked Sendable {
 }
 
 /// A clock the test moves by hand.
-final class ManualClock: WallClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date) { current = start }
-
-    func now() -> Date { lock.withLock { current } }
-    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
-    func set(_ date: Date) { lock.withLock { current = date } }
-}
-
 func permissions(of path: String) -> mode_t? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }

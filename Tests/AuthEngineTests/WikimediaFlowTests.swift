@@ -56,7 +56,7 @@ import Testing
         guard case .newPasswordRequired(let challenge) = try await client.login(username: "newbie", password: "temp-pass-5") else {
             Issue.record("expected a challenge"); return
         }
-        harness.clock.advance(181)
+        harness.clock.advance(by: 181)
         #expect(challenge.isExpired(at: harness.clock.now()))
         let error = await authError { try await client.answerNewPasswordChallenge(challenge, newPassword: "brand-new-pass") }
         #expect(error == .challengeExpired)
@@ -76,7 +76,7 @@ import Testing
         let harness = try SimulatorHarness()
         let client = harness.client(.wikimedia)
         let first = try await harness.login(.wikimedia, "demo", "demo-pass-4")
-        harness.clock.advance(86_400 + 60)
+        harness.clock.advance(by: 86_400 + 60)
         #expect(try await harness.protectedStatus(.wikimedia, with: first) == 401)
         let second = try await client.refresh(first, username: "DEMO")
         #expect(second.refreshToken == first.refreshToken)
@@ -141,7 +141,7 @@ import Testing
         #expect(short == .validation("proposed_password must be between 6 and 256 characters long"))
         try await client.changePassword(tokens: tokens, old: "demo-pass-4", new: "changed-pass-7")
         _ = try await harness.login(.wikimedia, "demo", "changed-pass-7")
-        harness.clock.advance(2 * 86_400)
+        harness.clock.advance(by: 2 * 86_400)
         let expired = await authError { try await client.changePassword(tokens: tokens, old: "changed-pass-7", new: "again-pass-8") }
         #expect(expired == .tokenRejected("Access Token has expired (log in again)."))
     }
