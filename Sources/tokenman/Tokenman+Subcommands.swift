@@ -6,6 +6,6 @@ extension Tokenman {
     static let scriptingSubcommands: [any ParsableCommand.Type] = [
         Token.self, Header.self, Exec.self, List.self, Status.self,
         Login.self, Logout.self, Revoke.self, ForgotPassword.self, ChangePassword.self,
-        Providers.self, Demo.self,
+        Providers.self, Demo.self, Manpage.self,
     ]
 }
