@@ -66,7 +66,7 @@ extension Tokenman {
                     configPath: session.configPath,
                     stateDirectory: session.stateDirectory,
                     themeName: theme,
-                    banner: "demo: simulator 127.0.0.1:\(session.port), files in \(session.directory) (reset codes: mail.log)",
+                    banner: "demo: 127.0.0.1:\(session.port) · \(session.directory) · reset codes: mail.log",
                     environment: session.environment
                 ))
                 session.close()
