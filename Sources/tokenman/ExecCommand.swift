@@ -41,7 +41,7 @@ extension Tokenman {
                 let context = try CommandContext(global)
                 let accountConfig = try context.account(named: account)
                 let provider = try context.provider(of: accountConfig)
-                let tokens = try await context.service.validTokens(account: account, minValid: minValid.seconds)
+                let tokens = try await CachedTokens.valid(account: account, minValid: minValid.seconds, in: context)
                 let variables = TokenEnvironment.variables(account: accountConfig, provider: provider, tokens: tokens, now: Date())
                 let environment = TokenEnvironment.merge(variables, into: context.environment)
                 let status = ProcessReplacement.exec(command, environment: environment)

@@ -26,7 +26,7 @@ extension Tokenman {
             try await FailureReporting.run {
                 let context = try CommandContext(global)
                 let provider = try context.provider(of: try context.account(named: account))
-                let tokens = try await context.service.validTokens(account: account, minValid: minValid.seconds)
+                let tokens = try await CachedTokens.valid(account: account, minValid: minValid.seconds, in: context)
                 let credentials = provider.apiCredentials(for: tokens)
                 for credential in credentials {
                     Console.out(credential.line)

@@ -34,7 +34,7 @@ extension Tokenman {
             try await FailureReporting.run {
                 let context = try CommandContext(global)
                 _ = try context.account(named: account)
-                let tokens = try await context.service.validTokens(account: account, minValid: minValid.seconds)
+                let tokens = try await CachedTokens.valid(account: account, minValid: minValid.seconds, in: context)
                 switch kind {
                 case .access:
                     Console.out(tokens.accessToken)

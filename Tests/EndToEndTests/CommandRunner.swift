@@ -25,7 +25,14 @@ enum CommandRunner {
 
     static func run(executable: String, arguments: [String], environment: [String: String], stdin: String?, timeout: TimeInterval) throws -> Result {
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
-        guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw Failure(description: "pipe failed") }
+        // Close-on-exec: tests run in parallel, and a process another test spawns meanwhile (a
+        // tmux server lives for many seconds) must not inherit these pipes and hold them open.
+        // The dup2 actions below clear the flag on the child's 0, 1 and 2.
+        // (pipe2 is a GNU extension Swift does not import; fcntl right after leaves a tiny window.)
+        guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
+            throw Failure(description: "pipe failed")
+        }
+        for fd in inPipe + outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
