@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import TokenManager
 
 /// `tokenman` alone opens the interactive UI; subcommands serve scripts.
 /// The UI launch lives in `run()` here; scripting subcommands are listed in
@@ -18,6 +20,11 @@ struct Tokenman: AsyncParsableCommand {
     var theme: String?
 
     mutating func run() async throws {
-        print("tokenman: the interactive UI is not built yet")
+        let status = try await TokenManagerApp.run(AppLaunchOptions(
+            configPath: global.config,
+            stateDirectory: global.stateDir,
+            themeName: theme
+        ))
+        if status != 0 { throw ExitCode(status) }
     }
 }

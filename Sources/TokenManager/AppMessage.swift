@@ -1,0 +1,26 @@
+import AuthEngine
+import Foundation
+import TerminalUI
+
+/// Everything that can happen to the app, named for what happened. Replies carry the account
+/// and, for form screens, the id of the request, so a reply for a screen the user has left
+/// can be recognised and ignored.
+enum AppMessage: Sendable {
+    case keyPressed(Key)
+    case ticked(Date)
+    case resized(Size)
+    case storeReloaded(Result<[String: TokenSet], AuthError>)
+    case loginFinished(account: String, requestID: Int, Result<AccountLoginOutcome, AuthError>)
+    case challengeAnswered(account: String, requestID: Int, Result<TokenSet, AuthError>)
+    case refreshFinished(account: String, Result<TokenSet, AuthError>)
+    /// nil error: the session ended and the tokens were forgotten.
+    case logoutFinished(account: String, error: AuthError?)
+    case passwordResetRequested(account: String, requestID: Int, error: AuthError?)
+    case passwordResetConfirmed(account: String, requestID: Int, error: AuthError?)
+    case passwordChanged(account: String, requestID: Int, error: AuthError?)
+    case schedulerReported(RefreshEvent)
+    case copyFinished(Clipboard.CopyResult)
+    case clipboardCleared(Clipboard.ClearResult)
+    /// The config file was rewritten and read back (add, edit, delete account).
+    case configSaved(requestID: Int, Result<TokenmanConfig, ConfigEditError>)
+}

@@ -1,0 +1,153 @@
+import AuthEngine
+import Foundation
+import TerminalUI
+
+/// The one pure update: applies a message to the model and returns the work to do. Keys go
+/// to the overlay if one is shown, else to the current screen's own update.
+enum AppUpdate {
+    /// How often the token store is re-read, for logins and renewals done by another
+    /// process (`tokenman token` in a script).
+    static let storeReloadSeconds = 10
+
+    static func update(_ model: inout AppModel, _ message: AppMessage) -> [AppCommand] {
+        switch message {
+        case .keyPressed(let key):
+            return keyPressed(&model, key)
+        case .ticked(let now):
+            model.now = now
+            var commands = ClipboardFlow.tick(&model)
+            if Int(now.timeIntervalSince1970.rounded(.down)) % storeReloadSeconds == 0 { commands.append(.reloadStore) }
+            return commands
+        case .resized(let size):
+            model.size = size
+            return []
+        case .storeReloaded(.success(let tokens)):
+            model.tokens = tokens
+            return []
+        case .storeReloaded(.failure(let error)):
+            model.setStatus(error.message, role: .danger)
+            return []
+        case .loginFinished(let account, let requestID, let result):
+            return LoginScreen.finished(&model, account: account, requestID: requestID, result: result)
+        case .challengeAnswered(let account, let requestID, let result):
+            return NewPasswordScreen.finished(&model, account: account, requestID: requestID, result: result)
+        case .refreshFinished(let account, let result):
+            model.updateActivity(of: account) { $0.operation = nil }
+            switch result {
+            case .success(let tokens):
+                model.tokens[account] = tokens
+                model.updateActivity(of: account) { $0.lastError = nil }
+                model.setStatus("refreshed \(account)", role: .success)
+            case .failure(let error):
+                model.updateActivity(of: account) { $0.lastError = error.message }
+                model.setStatus("\(account): \(error.message)", role: .danger)
+            }
+            return []
+        case .logoutFinished(let account, let error):
+            model.updateActivity(of: account) { $0.operation = nil }
+            if let error {
+                model.updateActivity(of: account) { $0.lastError = error.message }
+                model.setStatus("\(account): \(error.message)", role: .danger)
+            } else {
+                model.tokens[account] = nil
+                model.updateActivity(of: account) { $0.lastError = nil }
+                model.setStatus("logged out of \(account)", role: .success)
+            }
+            return []
+        case .passwordResetRequested(let account, let requestID, let error):
+            return ForgotPasswordScreen.codeRequested(&model, account: account, requestID: requestID, error: error)
+        case .passwordResetConfirmed(let account, let requestID, let error):
+            return ForgotPasswordScreen.resetConfirmed(&model, account: account, requestID: requestID, error: error)
+        case .passwordChanged(let account, let requestID, let error):
+            return ChangePasswordScreen.finished(&model, account: account, requestID: requestID, error: error)
+        case .schedulerReported(let event):
+            schedulerReported(&model, event)
+            return []
+        case .copyFinished(.copied(let label)):
+            if model.clipboard == nil { model.setStatus("copied \(label)", role: .success) }
+            return []
+        case .copyFinished(.failed(let label, let reason)):
+            model.clipboard = nil
+            model.setStatus("could not copy \(label): \(reason)", role: .danger)
+            return []
+        case .clipboardCleared(.cleared):
+            model.setStatus("clipboard cleared")
+            return []
+        case .clipboardCleared(.leftChanged):
+            model.setStatus("clipboard changed since the copy; left alone")
+            return []
+        case .configSaved(let requestID, let result):
+            return AccountFormScreen.saved(&model, requestID: requestID, result: result)
+        }
+    }
+
+    private static func keyPressed(_ model: inout AppModel, _ key: Key) -> [AppCommand] {
+        if let overlay = model.overlay {
+            switch overlay {
+            case .help:
+                if [.escape, .character("?"), .character("q"), .enter].contains(key) { model.overlay = nil }
+                if key == .control("c") { return quit(&model) }
+                return []
+            case .copyMenu:
+                return CopyMenu.update(&model, key: key)
+            case .confirm(let request):
+                return confirm(&model, request, key: key)
+            }
+        }
+        switch model.screen {
+        case .accounts: return AccountListScreen.update(&model, key: key)
+        case .detail: return DetailScreen.update(&model, key: key)
+        case .login: return key == .control("c") ? quit(&model) : LoginScreen.update(&model, key: key)
+        case .newPassword: return key == .control("c") ? quit(&model) : NewPasswordScreen.update(&model, key: key)
+        case .forgotPassword: return key == .control("c") ? quit(&model) : ForgotPasswordScreen.update(&model, key: key)
+        case .changePassword: return key == .control("c") ? quit(&model) : ChangePasswordScreen.update(&model, key: key)
+        case .accountForm: return key == .control("c") ? quit(&model) : AccountFormScreen.update(&model, key: key)
+        }
+    }
+
+    private static func confirm(_ model: inout AppModel, _ request: ConfirmRequest, key: Key) -> [AppCommand] {
+        guard let answer = request.dialog.answer(for: key) else { return [] }
+        model.overlay = nil
+        guard answer == .yes else { return [] }
+        switch request.action {
+        case .logout(let account):
+            model.updateActivity(of: account) { $0.operation = .loggingOut }
+            return [.logout(account: account)]
+        case .deleteAccount(let account):
+            return [.deleteAccount(name: account, requestID: model.makeRequestID())]
+        }
+    }
+
+    private static func schedulerReported(_ model: inout AppModel, _ event: RefreshEvent) {
+        switch event {
+        case .started(let account, _):
+            model.updateActivity(of: account) { if $0.operation == nil { $0.operation = .refreshing } }
+        case .finished(let account, let tokens):
+            model.tokens[account] = tokens
+            model.updateActivity(of: account) {
+                if $0.operation == .refreshing { $0.operation = nil }
+                $0.lastError = nil
+            }
+        case .failed(let account, let error, let retryAt):
+            let message = "\(error.message) Retrying \(Countdown.relative(retryAt, now: model.now))."
+            model.updateActivity(of: account) {
+                if $0.operation == .refreshing { $0.operation = nil }
+                $0.lastError = message
+            }
+        case .needsLogin(let account, let reason):
+            model.updateActivity(of: account) { if $0.operation == .refreshing { $0.operation = nil } }
+            model.setStatus("\(account): \(reason)", role: .warning)
+        }
+    }
+
+    /// Quits, clearing the clipboard first if it still holds a token we put there.
+    static func quit(_ model: inout AppModel) -> [AppCommand] {
+        var commands: [AppCommand] = []
+        if let state = model.clipboard {
+            model.clipboard = nil
+            commands.append(.clearClipboard(state))
+        }
+        commands.append(.quit)
+        return commands
+    }
+}

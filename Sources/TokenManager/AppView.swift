@@ -1,0 +1,136 @@
+import AuthEngine
+import Foundation
+import TerminalUI
+
+/// Draws the whole screen: title bar, the current screen's body, the status line and the key
+/// hints, then any overlay. A pure function of the model, `now` and the size.
+///
+/// ```
+/// tokenman · demo: simulator on 127.0.0.1:8787                      3 accounts · by name
+///   NAME            PROVIDER    USER      STATE              ACCESS  REFRESH
+/// …
+///  copied access token · clears in 0:42
+/// l login  r refresh  c copy  x logout  Enter details  ? help  q quit
+/// ```
+enum AppView {
+    static func render(_ model: AppModel, now: Date, size: Size) -> Canvas {
+        var canvas = Canvas(size: size)
+        guard !size.isEmpty else { return canvas }
+        let frame = layout(size)
+        renderTitle(model, into: &canvas, in: frame.title)
+        renderBody(model, now: now, into: &canvas, in: frame.body)
+        renderStatus(model, now: now, into: &canvas, in: frame.status)
+        KeyHintBar(hints(model)).render(into: &canvas, in: frame.footer)
+        switch model.overlay {
+        case .help?: HelpScreen.overlay.render(into: &canvas, in: canvas.bounds)
+        case .confirm(let request)?: request.dialog.render(into: &canvas, in: canvas.bounds)
+        case .copyMenu(let menu)?: menu.render(model: model, into: &canvas, in: canvas.bounds)
+        case nil: break
+        }
+        return canvas
+    }
+
+    struct Frame {
+        var title: Rect
+        var body: Rect
+        var status: Rect
+        var footer: Rect
+    }
+
+    /// Title, body, status and footer rows; tiny terminals lose the status line, then the
+    /// footer, then the title, but never crash.
+    static func layout(_ size: Size) -> Frame {
+        let screen = Rect(size: size)
+        switch size.height {
+        case ..<2:
+            return Frame(title: .init(x: 0, y: 0, width: 0, height: 0), body: screen, status: .init(x: 0, y: 0, width: 0, height: 0), footer: .init(x: 0, y: 0, width: 0, height: 0))
+        case 2..<4:
+            let parts = screen.splitRows([.fill, .fixed(1)])
+            return Frame(title: .init(x: 0, y: 0, width: 0, height: 0), body: parts[0], status: .init(x: 0, y: 0, width: 0, height: 0), footer: parts[1])
+        default:
+            let parts = screen.splitRows([.fixed(1), .fill, .fixed(1), .fixed(1)])
+            return Frame(title: parts[0], body: parts[1], status: parts[2], footer: parts[3])
+        }
+    }
+
+    static func bodyRect(for size: Size) -> Rect {
+        layout(size).body
+    }
+
+    private static func renderTitle(_ model: AppModel, into canvas: inout Canvas, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        canvas.fill(rect, role: .title)
+        let left = " tokenman" + (model.banner.map { " · \($0)" } ?? "")
+        let right: String
+        switch model.screen {
+        case .accounts:
+            let shown = model.list.visibleAccounts(in: model).count
+            let count = shown == model.accounts.count ? "\(shown) account\(shown == 1 ? "" : "s")" : "\(shown) of \(model.accounts.count) accounts"
+            right = "\(count) · by \(model.list.sortOrder == .name ? "name" : "expiry") "
+        case .detail(let screen): right = "\(screen.account) "
+        default: right = ""
+        }
+        let rightWidth = DisplayWidth.of(right)
+        if DisplayWidth.of(left) + 1 + rightWidth <= rect.width {
+            canvas.write(right, in: rect, role: .title, alignment: .trailing)
+            canvas.write(left, in: Rect(x: rect.x, y: rect.y, width: rect.width - rightWidth, height: 1), role: .title)
+        } else {
+            canvas.write(left, in: rect, role: .title)
+        }
+    }
+
+    private static func renderBody(_ model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
+        switch model.screen {
+        case .accounts: AccountListScreen.render(model, now: now, into: &canvas, in: rect)
+        case .detail(let screen): DetailScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
+        case .login(let screen): LoginScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
+        case .newPassword(let screen): NewPasswordScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
+        case .forgotPassword(let screen): ForgotPasswordScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
+        case .changePassword(let screen): ChangePasswordScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
+        case .accountForm(let screen): AccountFormScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
+        }
+    }
+
+    /// Left: what just happened, else the selected account's last error. Right: the
+    /// clipboard countdown (moved left when nothing else is to be said).
+    static func statusParts(_ model: AppModel, now: Date) -> (left: String, leftRole: Role, right: String) {
+        var left = ""
+        var role = Role.statusBar
+        if let status = model.status, status.isVisible(at: now) {
+            left = status.text
+            role = status.role
+        } else if case .accounts = model.screen, let account = model.selectedAccount, let error = model.activity(of: account.name).lastError {
+            left = "\(account.name): \(error)"
+            role = .danger
+        }
+        let clipboard = ClipboardFlow.statusText(model, now: now) ?? ""
+        if left.isEmpty { return (clipboard, .statusBar, "") }
+        return (left, role, clipboard)
+    }
+
+    private static func renderStatus(_ model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
+        let parts = statusParts(model, now: now)
+        StatusLine(left: parts.left, right: parts.right, leftRole: parts.leftRole == .statusBar ? .statusBar : parts.leftRole).render(into: &canvas, in: rect)
+    }
+
+    static func hints(_ model: AppModel) -> [KeyHint] {
+        switch model.overlay {
+        case .help?: return [KeyHint("Esc", "close")]
+        case .confirm?: return [KeyHint("y", "yes"), KeyHint("n", "no")]
+        case .copyMenu?: return [KeyHint("Enter", "copy"), KeyHint("a r i h", "choose"), KeyHint("Esc", "cancel")]
+        case nil: break
+        }
+        switch model.screen {
+        case .accounts: return AccountListScreen.hints(model)
+        case .detail(let screen): return DetailScreen.hints(screen)
+        case .login(let screen): return FormFrame.hints(screen.form)
+        case .newPassword(let screen): return FormFrame.hints(screen.form)
+        case .forgotPassword(let screen): return FormFrame.hints(screen.form)
+        case .changePassword(let screen): return FormFrame.hints(screen.form)
+        case .accountForm(let screen):
+            var hints = FormFrame.hints(screen.form)
+            if screen.form.focusedField?.id == "provider" { hints.insert(KeyHint("←→", "provider"), at: 1) }
+            return hints
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import AuthEngine
+import Foundation
+
+/// Runs the engine's refresh scheduler in the background and turns its events into
+/// messages for the UI loop. Restarted when the accounts change.
+final class SchedulerBridge: @unchecked Sendable {
+    // @unchecked: `tasks` is only touched while `lock` is held.
+    private let lock = NSLock()
+    private var tasks: [Task<Void, Never>] = []
+    private let continuation: AsyncStream<AppMessage>.Continuation
+    /// Messages from outside update: scheduler events. Handed to `Program.subscriptions`.
+    let messages: AsyncStream<AppMessage>
+
+    init() {
+        (messages, continuation) = AsyncStream.makeStream(of: AppMessage.self, bufferingPolicy: .bufferingNewest(512))
+    }
+
+    func start(service: AccountService, lead: TimeInterval) {
+        let scheduler = service.makeScheduler(policy: RefreshPolicy(lead: lead))
+        let continuation = self.continuation
+        let runner = Task.detached { await scheduler.run() }
+        let forwarder = Task.detached {
+            for await event in scheduler.events { continuation.yield(.schedulerReported(event)) }
+        }
+        lock.lock()
+        let old = tasks
+        tasks = [runner, forwarder]
+        lock.unlock()
+        old.forEach { $0.cancel() }
+    }
+
+    func stop() {
+        lock.lock()
+        let old = tasks
+        tasks = []
+        lock.unlock()
+        old.forEach { $0.cancel() }
+        continuation.finish()
+    }
+}

@@ -1,0 +1,96 @@
+import AuthEngine
+import Foundation
+import TerminalUI
+
+/// Everything the UI knows, as one value. `AppUpdate` changes it in response to messages;
+/// `AppView` draws it. Nothing in here ticks: countdowns are computed from `now` and the
+/// stored expiry instants when drawing.
+struct AppModel: Sendable {
+    /// The configured accounts, in config order.
+    var accounts: [AccountConfig]
+    var catalog: ProviderCatalog
+    /// Stored tokens by account name: the token store is the truth, this is its last reading.
+    var tokens: [String: TokenSet] = [:]
+    /// Requests in flight, pending challenges and last errors, by account name.
+    var activity: [String: AccountActivity] = [:]
+    var list = AccountListState()
+    var screen: Screen = .accounts
+    /// A dialog or menu drawn over the screen; it takes the keys while shown.
+    var overlay: Overlay?
+    var status: StatusMessage?
+    /// What we put on the clipboard and when it will be cleared.
+    var clipboard: ClipboardState?
+    /// 0: never clear.
+    var clipboardClearSeconds: Int = 45
+    var now: Date
+    var size: Size = Size(width: 80, height: 24)
+    var banner: String?
+    /// Where the config lives, for the add/edit/delete forms (nil: none to write to).
+    var configPath: String?
+    /// Used to show expiry instants; tests pin it to UTC.
+    var timeZone: TimeZone = .current
+    private(set) var lastRequestID = 0
+
+    init(accounts: [AccountConfig], catalog: ProviderCatalog = ProviderCatalog(), tokens: [String: TokenSet] = [:], now: Date) {
+        self.accounts = accounts
+        self.catalog = catalog
+        self.tokens = tokens
+        self.now = now
+    }
+
+    /// A fresh id for a request whose reply must only affect the screen that sent it.
+    mutating func makeRequestID() -> Int {
+        lastRequestID += 1
+        return lastRequestID
+    }
+
+    func account(named name: String) -> AccountConfig? {
+        accounts.first { $0.name == name }
+    }
+
+    func provider(of account: AccountConfig) -> ProviderDefinition? {
+        catalog.definition(id: account.providerID)
+    }
+
+    /// The provider's name, short enough for a column: "Wikimedia Enterprise" → "Wikimedia".
+    func providerShortName(of account: AccountConfig) -> String {
+        guard let name = provider(of: account)?.displayName else { return account.providerID }
+        return name.split(separator: " ").first.map(String.init) ?? name
+    }
+
+    func activity(of name: String) -> AccountActivity {
+        activity[name] ?? AccountActivity()
+    }
+
+    mutating func updateActivity(of name: String, _ change: (inout AccountActivity) -> Void) {
+        var value = activity[name] ?? AccountActivity()
+        change(&value)
+        activity[name] = value == AccountActivity() ? nil : value
+    }
+
+    /// The account the list's selection points at (nil when the list is empty).
+    var selectedAccount: AccountConfig? {
+        let rows = list.visibleAccounts(in: self)
+        guard let name = list.selectedName, let account = rows.first(where: { $0.name == name }) else {
+            return rows.first
+        }
+        return account
+    }
+
+    mutating func setStatus(_ text: String, role: Role = .statusBar) {
+        status = StatusMessage(text: text, role: role, shownAt: now)
+    }
+}
+
+/// A line for the status bar, e.g. "logged in to prod-wme"; it fades after a while.
+struct StatusMessage: Equatable, Sendable {
+    var text: String
+    var role: Role
+    var shownAt: Date
+
+    static let lifetime: TimeInterval = 10
+
+    func isVisible(at now: Date) -> Bool {
+        now.timeIntervalSince(shownAt) < Self.lifetime
+    }
+}

@@ -1,0 +1,166 @@
+import AuthEngine
+import Foundation
+import TerminalUI
+
+/// Add or edit an account; saving rewrites the account's `[[accounts]]` block in the config
+/// file and reads the file back, so what is shown is what the file says.
+struct AccountFormScreen: Equatable, Sendable {
+    /// The account being edited (nil: adding).
+    var original: String?
+    var providerIDs: [String]
+    var form: FormState
+    var requestID: Int?
+    /// Fields the form does not edit but must keep (ByteConnect subdomain, affiliate id).
+    var keptFields: [String: String] = [:]
+
+    static func adding(catalog: ProviderCatalog) -> AccountFormScreen {
+        AccountFormScreen(original: nil, providerIDs: catalog.ids, form: makeForm(title: "Add account", provider: catalog.ids.first ?? "", name: "", username: "", baseURL: "", source: "prompt"))
+    }
+
+    static func editing(_ account: AccountConfig, catalog: ProviderCatalog) -> AccountFormScreen {
+        var screen = AccountFormScreen(
+            original: account.name, providerIDs: catalog.ids,
+            form: makeForm(title: "Edit account · \(account.name)", provider: account.providerID, name: account.name,
+                           username: account.username ?? "", baseURL: account.baseURL ?? "", source: sourceText(account.mode)))
+        screen.keptFields = account.fields
+        return screen
+    }
+
+    private static func makeForm(title: String, provider: String, name: String, username: String, baseURL: String, source: String) -> FormState {
+        FormState(
+            title: title,
+            fields: [
+                FormField(id: "provider", label: "Provider", text: provider, placeholder: "←/→ to choose"),
+                FormField(id: "name", label: "Name", text: name),
+                FormField(id: "username", label: "Username", text: username),
+                FormField(id: "base_url", label: "Base URL", text: baseURL, placeholder: "provider default"),
+                FormField(id: "source", label: "Password", text: source, placeholder: "prompt | env:VAR | cmd:COMMAND"),
+            ],
+            submitLabel: "save")
+    }
+
+    static func sourceText(_ mode: AccountConfig.Mode) -> String {
+        switch mode {
+        case .password(.prompt), .apiToken(.prompt): return "prompt"
+        case .password(.environment(let v)): return "env:\(v)"
+        case .password(.command(let c)): return "cmd:\(c)"
+        case .apiToken(.environment(let v)): return "token-env:\(v)"
+        case .apiToken(.command(let c)): return "token-cmd:\(c)"
+        }
+    }
+
+    static func parseSource(_ text: String) -> AccountConfig.Mode? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        func rest(_ prefix: String) -> String? {
+            guard trimmed.hasPrefix(prefix) else { return nil }
+            let value = trimmed.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
+        }
+        if trimmed.isEmpty || trimmed == "prompt" { return .password(.prompt) }
+        if let v = rest("env:") { return .password(.environment(v)) }
+        if let c = rest("cmd:") { return .password(.command(c)) }
+        if let v = rest("token-env:") { return .apiToken(.environment(v)) }
+        if let c = rest("token-cmd:") { return .apiToken(.command(c)) }
+        return nil
+    }
+
+    static func update(_ model: inout AppModel, key: Key) -> [AppCommand] {
+        guard case .accountForm(var screen) = model.screen else { return [] }
+        var commands: [AppCommand] = []
+        // The provider field is a picker: ←/→ cycle through the known providers.
+        if screen.form.focusedField?.id == "provider", !screen.form.isSubmitting, key == .left || key == .right || key == .character(" ") {
+            let current = screen.providerIDs.firstIndex(of: screen.form.value(of: "provider")) ?? 0
+            let next = (current + (key == .left ? -1 : 1) + screen.providerIDs.count) % max(1, screen.providerIDs.count)
+            if screen.providerIDs.indices.contains(next), let index = screen.form.fields.firstIndex(where: { $0.id == "provider" }) {
+                screen.form.fields[index].input.text = screen.providerIDs[next]
+                screen.form.fields[index].validationMessage = nil
+            }
+            model.screen = .accountForm(screen)
+            return []
+        }
+        switch screen.form.handle(key) {
+        case .cancel:
+            model.screen = .accounts
+            return []
+        case .submit:
+            guard let draft = validate(&screen, model: model) else { break }
+            let id = model.makeRequestID()
+            screen.requestID = id
+            screen.form.isSubmitting = true
+            commands = [.saveAccount(draft, replacing: screen.original, requestID: id)]
+        default:
+            break
+        }
+        model.screen = .accountForm(screen)
+        return commands
+    }
+
+    static func validate(_ screen: inout AccountFormScreen, model: AppModel) -> AccountDraft? {
+        var messages: [String: String] = [:]
+        let provider = screen.form.value(of: "provider").trimmingCharacters(in: .whitespaces)
+        let name = screen.form.value(of: "name").trimmingCharacters(in: .whitespaces)
+        let username = screen.form.value(of: "username").trimmingCharacters(in: .whitespaces)
+        let baseURL = screen.form.value(of: "base_url").trimmingCharacters(in: .whitespaces)
+        if !screen.providerIDs.contains(provider) { messages["provider"] = "Unknown provider (←/→ to choose)" }
+        if name.isEmpty {
+            messages["name"] = "Name is required"
+        } else if name != screen.original, model.account(named: name) != nil {
+            messages["name"] = "Another account is called \(name)"
+        }
+        let mode = parseSource(screen.form.value(of: "source"))
+        if mode == nil { messages["source"] = "Use prompt, env:VAR or cmd:COMMAND" }
+        if case .password = mode, username.isEmpty { messages["username"] = "Username is required" }
+        if !baseURL.isEmpty, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            messages["base_url"] = "Must start with https:// (or http:// for localhost)"
+        }
+        guard screen.form.apply(messages), let mode else { return nil }
+        return AccountDraft(
+            name: name, providerID: provider, username: username.isEmpty ? nil : username,
+            baseURL: baseURL.isEmpty ? nil : baseURL, mode: mode, fields: screen.keptFields)
+    }
+
+    static func saved(_ model: inout AppModel, requestID: Int, result: Result<TokenmanConfig, ConfigEditError>) -> [AppCommand] {
+        switch result {
+        case .success(let config):
+            let previous = model.list.selectedName
+            model.accounts = config.accounts
+            model.catalog = config.catalog
+            if case .accountForm(let screen) = model.screen, screen.requestID == requestID {
+                model.list.selectedName = screen.form.value(of: "name").trimmingCharacters(in: .whitespaces)
+                model.screen = .accounts
+                model.setStatus("saved \(model.list.selectedName ?? "account") to the config", role: .success)
+            } else if model.account(named: previous ?? "") == nil {
+                model.list.selectedName = model.accounts.first?.name
+            }
+            model.tokens = model.tokens.filter { name, _ in config.accounts.contains { $0.name == name } }
+            return [.reloadStore]
+        case .failure(let error):
+            if case .accountForm(var screen) = model.screen, screen.requestID == requestID {
+                screen.requestID = nil
+                screen.form.isSubmitting = false
+                screen.form.formError = error.message
+                model.screen = .accountForm(screen)
+            } else {
+                model.setStatus(error.message, role: .danger)
+            }
+            return []
+        }
+    }
+
+    static func render(_ screen: AccountFormScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
+        let context: [(String, Role)] = [
+            ("Providers: \(screen.providerIDs.joined(separator: ", ")). Passwords are never written to the file.", .muted),
+        ]
+        FormFrame.render(screen.form, context: context, now: now, into: &canvas, in: rect)
+    }
+}
+
+/// An account as the add/edit form produced it, before it is written to the config.
+struct AccountDraft: Equatable, Sendable {
+    var name: String
+    var providerID: String
+    var username: String?
+    var baseURL: String?
+    var mode: AccountConfig.Mode
+    var fields: [String: String] = [:]
+}

@@ -1,0 +1,171 @@
+import AuthEngine
+import Foundation
+import TerminalUI
+
+/// Everything about one account: its fields, every token (masked until `r`), expiry instants
+/// with where they came from, and a JWT inspector. Scrollable.
+struct DetailScreen: Equatable, Sendable {
+    var account: String
+    var isRevealed = false
+    var scroll = 0
+
+    static func update(_ model: inout AppModel, key: Key) -> [AppCommand] {
+        guard case .detail(var screen) = model.screen else { return [] }
+        guard let account = model.account(named: screen.account) else {
+            model.screen = .accounts
+            return []
+        }
+        let total = lines(screen, model: model, now: model.now).count
+        let page = max(1, AppView.bodyRect(for: model.size).height - 1)
+        let maxScroll = max(0, total - AppView.bodyRect(for: model.size).height)
+        switch key {
+        case .escape, .left, .backspace, .character("h"):
+            model.screen = .accounts
+            return []
+        case .character("q"), .control("c"):
+            return AppUpdate.quit(&model)
+        case .down, .character("j"): screen.scroll += 1
+        case .up, .character("k"): screen.scroll -= 1
+        case .pageDown, .character(" "): screen.scroll += page
+        case .pageUp: screen.scroll -= page
+        case .home, .character("g"): screen.scroll = 0
+        case .end, .character("G"): screen.scroll = maxScroll
+        case .character("r"): screen.isRevealed.toggle()
+        case .character("?"): model.overlay = .help
+        case .character("c"):
+            CopyMenu.open(&model, account: account)
+        case .character("l"):
+            return LoginScreen.open(&model, account: account)
+        default:
+            break
+        }
+        screen.scroll = min(max(0, screen.scroll), maxScroll)
+        if case .detail = model.screen { model.screen = .detail(screen) }
+        return []
+    }
+
+    static func render(_ screen: DetailScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
+        let all = lines(screen, model: model, now: now)
+        let offset = min(screen.scroll, max(0, all.count - rect.height))
+        for (row, line) in all.dropFirst(offset).prefix(rect.height).enumerated() {
+            canvas.write(line.text, in: rect.row(row), role: line.role)
+        }
+    }
+
+    static func hints(_ screen: DetailScreen) -> [KeyHint] {
+        [KeyHint("r", screen.isRevealed ? "mask" : "reveal"), KeyHint("c", "copy"), KeyHint("↑↓", "scroll"),
+         KeyHint("Esc", "back"), KeyHint("l", "login"), KeyHint("?", "help"), KeyHint("q", "quit")]
+    }
+
+    struct Line: Equatable {
+        var text: String
+        var role: Role
+
+        init(_ text: String, _ role: Role = .text) {
+            self.text = text
+            self.role = role
+        }
+    }
+
+    /// The screen's content, top to bottom.
+    static func lines(_ screen: DetailScreen, model: AppModel, now: Date) -> [Line] {
+        guard let account = model.account(named: screen.account) else { return [Line("The account is gone.", .danger)] }
+        var lines: [Line] = []
+        func field(_ label: String, _ value: String, _ role: Role = .text) {
+            lines.append(Line(DisplayWidth.pad(label, to: 15) + value, role))
+        }
+        lines.append(Line(account.name, .title))
+        field("Provider", model.provider(of: account).map { "\($0.displayName) (\($0.id))" } ?? account.providerID)
+        field("User", account.username ?? "—")
+        field("Base URL", account.baseURL ?? model.provider(of: account)?.defaultBaseURL ?? "—")
+        field("Password", Self.describe(account.mode))
+        for key in account.fields.keys.sorted() {
+            field(key.replacingOccurrences(of: "_", with: " ").capitalizedFirst, account.fields[key] ?? "")
+        }
+        let tokens = model.tokens[account.name]
+        let activity = model.activity(of: account.name)
+        let (state, stateRole) = AccountListScreen.stateText(account: account, tokens: tokens, activity: activity, now: now)
+        field("State", state, stateRole)
+        if let error = activity.lastError { field("Last error", error, .danger) }
+        guard let tokens else {
+            lines.append(Line(""))
+            lines.append(Line("Not logged in. Press l to log in.", .muted))
+            return lines
+        }
+        lines.append(Line(""))
+        let named: [(String, String?, Date?, ExpirySource?)] = [
+            ("Access token", tokens.accessToken, tokens.accessExpiresAt, tokens.accessExpirySource),
+            ("Refresh token", tokens.refreshToken, tokens.refreshExpiresAt, tokens.refreshExpirySource),
+            ("ID token", tokens.idToken, tokens.accessExpiresAt, nil),
+        ]
+        for (label, token, expiry, source) in named {
+            guard let token else { continue }
+            field(label, screen.isRevealed ? token : mask(token), screen.isRevealed ? .warning : .text)
+            if let source {
+                if let expiry {
+                    let countdown = Countdown.of(expiry: expiry, lifetime: expiry.timeIntervalSince(tokens.obtainedAt), now: now)
+                    field("  expires", "\(format(expiry, in: model.timeZone)) (\(Countdown.relative(expiry, now: now))) · from \(source.rawValue)", countdown.role)
+                } else {
+                    field("  expires", source == .never ? "never" : "unknown (\(source.rawValue))", .muted)
+                }
+            }
+        }
+        field("Obtained", format(tokens.obtainedAt, in: model.timeZone), .muted)
+        for key in tokens.attributes.keys.sorted() {
+            field(key, tokens.attributes[key] ?? "", .muted)
+        }
+        for (label, token) in [("access token", tokens.accessToken), ("refresh token", tokens.refreshToken), ("ID token", tokens.idToken)] {
+            guard let token, let jwt = JWT.decodeIfPossible(token) else { continue }
+            lines.append(Line(""))
+            lines.append(Line("JWT · \(label)\(jwt.hasSignature ? " (signature not verified)" : " (unsigned)")", .title))
+            lines.append(Line("  header", .accent))
+            for claim in jwt.header { lines.append(Line("    " + describe(claim, timeZone: model.timeZone, now: now))) }
+            lines.append(Line("  claims", .accent))
+            for claim in jwt.claims { lines.append(Line("    " + describe(claim, timeZone: model.timeZone, now: now))) }
+        }
+        return lines
+    }
+
+    /// `eyJhbGci…•••• (812 chars)`: enough to recognise a token, not enough to use it.
+    static func mask(_ token: String) -> String {
+        let visible = token.count >= 24 ? String(token.prefix(8)) : ""
+        return "\(visible)…•••• (\(token.count) chars)"
+    }
+
+    static func describe(_ mode: AccountConfig.Mode) -> String {
+        switch mode {
+        case .password(.prompt): return "typed in when logging in"
+        case .password(.environment(let variable)): return "from $\(variable)"
+        case .password(.command(let command)): return "from command `\(command)`"
+        case .apiToken(.environment(let variable)): return "API token from $\(variable)"
+        case .apiToken(.command(let command)): return "API token from command `\(command)`"
+        case .apiToken(.prompt): return "API token typed in"
+        }
+    }
+
+    static let timeClaims: Set<String> = ["exp", "iat", "nbf", "auth_time"]
+
+    static func describe(_ claim: JWTClaim, timeZone: TimeZone, now: Date) -> String {
+        let name = DisplayWidth.pad(claim.name, to: 10)
+        if timeClaims.contains(claim.name), case .number(let seconds) = claim.value, seconds.isFinite {
+            let date = Date(timeIntervalSince1970: seconds)
+            let relative = Countdown.relative(date, now: now).replacingOccurrences(of: "expired ", with: "")
+            return "\(name)\(format(date, in: timeZone)) (\(relative))"
+        }
+        return "\(name)\(claim.value.scalarText ?? claim.value.serialized)"
+    }
+
+    static func format(_ date: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        let offset = timeZone.secondsFromGMT(for: date)
+        let zone = offset == 0 ? "UTC" : (offset > 0 ? "+" : "-") + two(abs(offset) / 3600) + two(abs(offset) % 3600 / 60)
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) \(zone)"
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

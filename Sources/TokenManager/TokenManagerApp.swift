@@ -1,0 +1,103 @@
+import AuthEngine
+import Foundation
+import TerminalUI
+
+/// The interactive UI's entry point, called by `tokenman` (no subcommand) and `tokenman demo`.
+public enum TokenManagerApp {
+    /// Loads the config, takes over the terminal until the user quits, and returns the exit
+    /// status: 0 after `q`, 2 for a config or theme error (printed to stderr before the UI
+    /// starts), 128 + signal when interrupted.
+    public static func run(_ options: AppLaunchOptions) async throws -> Int32 {
+        let config: TokenmanConfig
+        do {
+            config = try ConfigLoader(environment: options.environment).load(explicitPath: options.configPath)
+        } catch {
+            printError(error.description)
+            return 2
+        }
+        let theme: Theme
+        do {
+            theme = try loadTheme(options.themeName ?? config.settings.theme, environment: options.environment)
+        } catch {
+            printError("\(error)")
+            return 2
+        }
+        let log = AppLog(directory: options.stateDirectory ?? TokenStore.defaultDirectory(environment: options.environment))
+        let store = TokenStore(directory: options.stateDirectory, environment: options.environment) { log.write($0) }
+        let gateway = EngineGateway(config: config, store: store, environment: options.environment)
+        let scheduler = SchedulerBridge()
+        let lead = config.settings.refreshLead
+        scheduler.start(service: gateway.current.service, lead: lead)
+        defer { scheduler.stop() }
+
+        var model = AppModel(accounts: config.accounts, catalog: config.catalog, now: Date())
+        model.banner = options.banner
+        model.configPath = config.path
+        model.clipboardClearSeconds = options.clipboardClearSeconds ?? config.settings.clipboardClearSeconds
+        model.size = TerminalSize.current() ?? model.size
+        do {
+            model.tokens = try gateway.current.service.storedTokens()
+        } catch {
+            model.setStatus(error.message, role: .danger)
+        }
+        let clipboard = Clipboard(clearAfter: .seconds(max(0, model.clipboardClearSeconds)))
+        let runner = CommandRunner(gateway: gateway, clipboard: clipboard) { service, _ in
+            scheduler.start(service: service, lead: lead)
+        }
+        let program = Program<AppModel, AppMessage>(
+            model: model,
+            update: { model, message in
+                AppUpdate.update(&model, message).flatMap { runner.effects(for: $0, now: model.now) }
+            },
+            view: { model, now, size in AppView.render(model, now: now, size: size) },
+            keyMessage: { key, _ in .keyPressed(key) },
+            tick: { .ticked($0) },
+            resize: { .resized($0) },
+            subscriptions: scheduler.messages
+        )
+        let backend = NCursesBackend(theme: theme, environment: options.environment)
+        let outcome = try await runOnOwnThread(UncheckedBox((program, backend)))
+        switch outcome {
+        case .quit: return 0
+        case .interrupted(let signal): return 128 + signal
+        }
+    }
+
+    /// `Program.run` blocks its thread for the whole session; a thread of its own keeps it off
+    /// Swift's small cooperative pool, where the effects and the scheduler run.
+    private static func runOnOwnThread(_ box: UncheckedBox<(Program<AppModel, AppMessage>, NCursesBackend)>) async throws -> Program<AppModel, AppMessage>.ExitReason {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do {
+                    let (program, backend) = box.value
+                    continuation.resume(returning: try program.run(backend: backend).reason)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "tokenman-ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    static func loadTheme(_ name: String, environment: [String: String]) throws -> Theme {
+        let theme: Theme
+        if name.contains("/") || name.hasSuffix(".toml") {
+            theme = try ThemeCatalog.load(file: name)
+        } else {
+            theme = try ThemeCatalog(searchPath: ThemeCatalog.defaultSearchPath(environment: environment)).theme(named: name)
+        }
+        return theme.honoringNoColor(environment: environment)
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("tokenman: \(message)\n".utf8))
+    }
+}
+
+/// Carries a value that is used by one thread at a time across a thread hop.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
