@@ -33,6 +33,9 @@ extension Tokenman {
         }
 
         func run() async throws {
+            // Catch the signals before announcing anything: a SIGTERM sent as soon as the banner
+            // is read must stop the simulator, not be lost.
+            let termination = TerminationSignals()
             var configuration = SimulatorConfiguration(port: UInt16(port))
             configuration.setLifetimes(access: accessTTL.map(TimeInterval.init), refresh: refreshTTL.map(TimeInterval.init))
             let simulator = ProviderSimulator(configuration: configuration)
@@ -43,7 +46,7 @@ extension Tokenman {
                 throw ValidationError("cannot start the simulator: \(error)")
             }
             emit(banner(for: simulator, port: boundPort))
-            await Self.waitForTermination()
+            await termination.wait()
             simulator.stop()
             emit("simulator stopped")
         }
@@ -75,20 +78,6 @@ extension Tokenman {
 
         private func emit(_ text: String) {
             FileHandle.standardOutput.write(Data((text + "\n").utf8))
-        }
-
-        /// Suspends until SIGINT or SIGTERM arrives.
-        private static func waitForTermination() async {
-            let (signals, continuation) = AsyncStream<Int32>.makeStream()
-            let sources = [SIGINT, SIGTERM].map { number in
-                signal(number, SIG_IGN)  // let the dispatch source, not the default action, handle it
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { continuation.yield(number) }
-                source.resume()
-                return source
-            }
-            for await _ in signals { break }
-            sources.forEach { $0.cancel() }
         }
     }
 }

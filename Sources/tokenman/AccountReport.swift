@@ -1,0 +1,129 @@
+import AuthEngine
+import Foundation
+
+/// One account's row for `list` and `status`, computed from the stored tokens at `now` without
+/// any network. JSON keys are snake_case, always present (null when unknown), in a fixed order:
+/// scripts may rely on them (documented in the README).
+struct AccountReport {
+    var account: AccountConfig
+    var provider: ProviderDefinition?
+    var status: AccountStatus
+    var tokens: TokenSet?
+    var now: Date
+
+    static func all(in context: CommandContext, now: Date = Date()) throws(CLIFailure) -> [AccountReport] {
+        let stored: [String: TokenSet]
+        do {
+            stored = try context.service.storedTokens()
+        } catch {
+            throw CLIFailure(error)
+        }
+        let statuses: [AccountStatus]
+        do {
+            statuses = try context.service.status()
+        } catch {
+            throw CLIFailure(error)
+        }
+        return zip(context.config.accounts, statuses).map { account, status in
+            AccountReport(
+                account: account,
+                provider: context.config.catalog.definition(id: account.providerID),
+                status: status,
+                tokens: stored[account.name],
+                now: now
+            )
+        }
+    }
+
+    var mode: String {
+        if case .apiToken = account.mode { return "api_token" }
+        return "password"
+    }
+
+    var secretSource: String {
+        let source: SecretSource
+        switch account.mode {
+        case .password(let s), .apiToken(let s): source = s
+        }
+        switch source {
+        case .prompt: return "prompt"
+        case .environment: return "env"
+        case .command: return "command"
+        }
+    }
+
+    var accessSecondsLeft: Int? { status.accessSecondsLeft.map(Timestamps.wholeSeconds) }
+    var refreshSecondsLeft: Int? { status.refreshSecondsLeft.map(Timestamps.wholeSeconds) }
+
+    /// `tokenman list --json` element.
+    var listJSON: JSONValue {
+        .object([
+            ("account", .string(account.name)),
+            ("provider", .string(account.providerID)),
+            ("username", Self.optional(account.username)),
+            ("mode", .string(mode)),
+            ("state", .string(status.state.rawValue)),
+            ("access_expires_in", Self.optional(accessSecondsLeft)),
+            ("refresh_expires_in", Self.optional(refreshSecondsLeft)),
+        ])
+    }
+
+    /// `tokenman status --json` element: the list's keys and more.
+    var statusJSON: JSONValue {
+        guard case .object(var members) = listJSON else { return listJSON }
+        let fields = account.fields.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue.string($0.value)) }
+        members += [
+            ("provider_name", Self.optional(provider?.displayName)),
+            ("base_url", Self.optional(account.baseURL ?? provider?.defaultBaseURL)),
+            ("secret_source", .string(secretSource)),
+            ("access_expires_at", Self.optional(tokens?.accessExpiresAt.map(Timestamps.rfc3339))),
+            ("access_expiry_source", Self.optional(tokens?.accessExpirySource.rawValue)),
+            ("refresh_expires_at", Self.optional(tokens?.refreshToken == nil ? nil : tokens?.refreshExpiresAt.map(Timestamps.rfc3339))),
+            ("refresh_expiry_source", Self.optional(tokens?.refreshToken == nil ? nil : tokens?.refreshExpirySource.rawValue)),
+            ("has_refresh_token", .bool(tokens?.refreshToken != nil)),
+            ("has_id_token", .bool(tokens?.idToken != nil)),
+            ("obtained_at", Self.optional(tokens.map { Timestamps.rfc3339($0.obtainedAt) })),
+            ("fields", .object(fields)),
+        ]
+        return .object(members)
+    }
+
+    private static func optional(_ text: String?) -> JSONValue {
+        text.map(JSONValue.string) ?? .null
+    }
+
+    private static func optional(_ number: Int?) -> JSONValue {
+        number.map { .number(Double($0)) } ?? .null
+    }
+}
+
+/// Durations for people: `14m05s`, `2h03m`, `3d04h`, `expired`.
+enum DurationText {
+    static func format(_ seconds: Int?) -> String {
+        guard let seconds else { return "-" }
+        if seconds <= 0 { return "expired" }
+        let days = seconds / 86_400, hours = (seconds % 86_400) / 3600
+        let minutes = (seconds % 3600) / 60, rest = seconds % 60
+        if days > 0 { return "\(days)d\(pad(hours))h" }
+        if hours > 0 { return "\(hours)h\(pad(minutes))m" }
+        if minutes > 0 { return "\(minutes)m\(pad(rest))s" }
+        return "\(rest)s"
+    }
+
+    private static func pad(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}
+
+/// Left-aligned columns separated by two spaces.
+enum TextTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

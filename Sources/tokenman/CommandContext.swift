@@ -1,0 +1,47 @@
+import AuthEngine
+import Foundation
+
+/// What a scripting command works with: the loaded config, the token store and the service
+/// over both. Building it reads one small config file and touches no network (libcurl is only
+/// loaded when a request is made), so the cached `tokenman token` path stays cheap.
+struct CommandContext {
+    let config: TokenmanConfig
+    let store: TokenStore
+    let service: AccountService
+    let environment: [String: String]
+
+    /// - Parameter prompt: asks a person for a password; nil where no person may be asked.
+    init(_ global: GlobalOptions, prompt: PasswordPrompt? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIFailure) {
+        do {
+            config = try ConfigLoader(environment: environment).load(explicitPath: global.config)
+        } catch {
+            throw CLIFailure(error)
+        }
+        store = TokenStore(directory: global.stateDir, environment: environment) { note in
+            Console.error("tokenman: \(note)")
+        }
+        self.environment = environment
+        service = AccountService(
+            config: config,
+            store: store,
+            secrets: SecretResolver(environment: environment, prompt: prompt)
+        )
+    }
+
+    /// The configured account, or a config error listing the names there are.
+    func account(named name: String) throws(CLIFailure) -> AccountConfig {
+        guard let account = config.account(named: name) else {
+            let known = config.accounts.map(\.name)
+            let where_ = config.path.map { " in \($0)" } ?? ""
+            throw CLIFailure(.configError, "no account named \"\(name)\"\(where_) (configured: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+        }
+        return account
+    }
+
+    func provider(of account: AccountConfig) throws(CLIFailure) -> ProviderDefinition {
+        guard let provider = config.catalog.definition(id: account.providerID) else {
+            throw CLIFailure(.configError, "account \(account.name) uses an unknown provider \"\(account.providerID)\"")
+        }
+        return provider
+    }
+}

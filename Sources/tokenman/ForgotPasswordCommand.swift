@@ -1,0 +1,59 @@
+import ArgumentParser
+import AuthEngine
+
+extension Tokenman {
+    /// `tokenman forgot-password ACCOUNT`: requests a reset code, then sets a new password with it.
+    struct ForgotPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "forgot-password",
+            abstract: "Reset a forgotten password with a code the provider sends (Wikimedia).",
+            discussion: """
+                Requests a confirmation code, then asks for the code and the new password (twice) \
+                on the terminal. For scripts: --request-only sends the code and stops; --code CODE \
+                skips the request and, with --stdin, reads the new password from standard input.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The account's name in the config.", completion: .custom(AccountNameCompletion.names))
+        var account: String
+
+        @Flag(name: .customLong("request-only"), help: "Only ask the provider to send a code.")
+        var requestOnly = false
+
+        @Option(help: "A code already received: skip the request and confirm with it.")
+        var code: String?
+
+        @Flag(name: .customLong("stdin"), help: "Read the answers (code unless --code, then the new password) from standard input, one per line.")
+        var readStandardInput = false
+
+        func validate() throws {
+            if requestOnly, code != nil {
+                throw ValidationError("--request-only and --code exclude each other: the first sends a code, the second uses one.")
+            }
+        }
+
+        func run() async throws {
+            try await FailureReporting.run {
+                let context = try CommandContext(global)
+                let provider = try context.provider(of: try context.account(named: account))
+                guard provider.endpoints.forgotPassword != nil, provider.endpoints.forgotPasswordConfirm != nil else {
+                    throw CLIFailure(.failure, "\(provider.displayName) has no password reset endpoint; reset the password on the provider's website")
+                }
+                if code == nil {
+                    try await context.service.requestPasswordReset(account: account)
+                    Console.error("tokenman: the provider sent a confirmation code for \(account) (by email)")
+                    if requestOnly { return }
+                }
+                guard let answers = AnswerSource.choose(stdin: readStandardInput) else {
+                    throw CLIFailure(.needsInteractiveLogin, "no terminal to ask for the code and new password; use --code CODE --stdin")
+                }
+                let confirmationCode = try code ?? answers.text("Confirmation code: ")
+                let newPassword = try answers.newPassword(for: account)
+                try await context.service.confirmPasswordReset(account: account, code: confirmationCode, newPassword: newPassword)
+                Console.error("tokenman: password of \(account) changed; log in with the new password (update its password source if it has one)")
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import AuthEngine
+
+extension Tokenman {
+    /// `tokenman token ACCOUNT`: prints a valid token and nothing else, for `$(...)` in scripts.
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a valid token for an account (refreshing or logging in again when needed).",
+            discussion: """
+                A cached token that is still valid is printed without any request. Otherwise the \
+                refresh token is used, else the account's non-interactive password source \
+                (password_env, password_command); with neither, exits 4.
+                """
+        )
+
+        enum Kind: String, ExpressibleByArgument, CaseIterable, Sendable {
+            case access, refresh, id
+        }
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The account's name in the config.", completion: .custom(AccountNameCompletion.names))
+        var account: String
+
+        @Option(help: "Which token to print.")
+        var kind: Kind = .access
+
+        @Option(name: .customLong("min-valid"), help: ArgumentHelp(
+            "Renew first unless the access token stays valid at least this long (90s, 5m, 1h).",
+            valueName: "duration"))
+        var minValid: DurationArgument = DurationArgument(seconds: 0)
+
+        func run() async throws {
+            try await FailureReporting.run {
+                let context = try CommandContext(global)
+                _ = try context.account(named: account)
+                let tokens = try await CachedTokens.valid(account: account, minValid: minValid.seconds, in: context)
+                switch kind {
+                case .access:
+                    Console.out(tokens.accessToken)
+                case .refresh:
+                    guard let refresh = tokens.refreshToken else {
+                        throw CLIFailure(.failure, "account \(account) holds no refresh token (its provider issues none, or it uses an API token)")
+                    }
+                    Console.out(refresh)
+                case .id:
+                    guard let id = tokens.idToken else {
+                        throw CLIFailure(.failure, "account \(account) holds no id token (only Wikimedia issues one)")
+                    }
+                    Console.out(id)
+                }
+            }
+        }
+    }
+}

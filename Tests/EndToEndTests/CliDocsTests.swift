@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+@Suite("tokenman completions and man page")
+struct CliDocsTests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsNameTheSubcommands(shell: String) throws {
+        let result = try CommandRunner.run(["--generate-completion-script", shell], environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.status == 0)
+        for name in ["token", "header", "exec", "forgot-password", "demo"] {
+            #expect(result.stdout.contains(name), "\(shell) completion lacks \(name)")
+        }
+    }
+
+    @Test func manPageIsRoffWithEverySubcommandAndExitStatus() throws {
+        let result = try CommandRunner.run(["manpage"], environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix(".TH TOKENMAN 1"))
+        for name in ["token", "header", "exec", "list", "status", "login", "logout", "revoke", "forgot\\-password", "change\\-password", "providers", "demo", "simulate"] {
+            #expect(result.stdout.contains(".SS \(name)\n"), "man page lacks \(name)")
+        }
+        #expect(result.stdout.contains(".SH EXIT STATUS\n.TP\n.B 0\n"))
+        #expect(result.stdout.contains(".B 64\n"))
+    }
+}
