@@ -22,7 +22,7 @@ final class SchedulerBridge: @unchecked Sendable {
         // token it knew of: a login in this UI must be seen at once, not after that sleep.
         let runner = Task.detached {
             while !Task.isCancelled {
-                await scheduler.tick()
+                _ = await scheduler.tick()
                 try? await Task.sleep(for: .seconds(1))
             }
         }
