@@ -97,9 +97,13 @@ struct CommandRunner: Sendable {
                 guard let path = config.path else {
                     return .configSaved(requestID: id, .failure(ConfigEditError(message: "no config file to write to")))
                 }
-                let editor = ConfigFileEditor(path: path, environment: gateway.environment)
-                do throws(ConfigEditError) {
-                    let saved = try editor.save(draft, replacing: replacing, current: config)
+                let writer = ConfigWriter(path: path, environment: gateway.environment)
+                do throws(ConfigError) {
+                    let saved = if let replacing {
+                        try writer.replace(account: replacing, with: draft.account)
+                    } else {
+                        try writer.add(draft.account)
+                    }
                     if let replacing, replacing != draft.name {
                         // Keep the renamed account's tokens.
                         try? gateway.store.updateAll { accounts in
@@ -109,7 +113,7 @@ struct CommandRunner: Sendable {
                     configChanged(gateway.replace(config: saved), saved)
                     return .configSaved(requestID: id, .success(saved))
                 } catch {
-                    return .configSaved(requestID: id, .failure(error))
+                    return .configSaved(requestID: id, .failure(ConfigEditError(message: error.description)))
                 }
             }]
         case .deleteAccount(let name, let id):
@@ -119,13 +123,13 @@ struct CommandRunner: Sendable {
                 guard let path = config.path else {
                     return .configSaved(requestID: id, .failure(ConfigEditError(message: "no config file to write to")))
                 }
-                do throws(ConfigEditError) {
-                    let saved = try ConfigFileEditor(path: path, environment: gateway.environment).delete(name, current: config)
+                do throws(ConfigError) {
+                    let saved = try ConfigWriter(path: path, environment: gateway.environment).delete(account: name)
                     try? gateway.store.remove(account: name)
                     configChanged(gateway.replace(config: saved), saved)
                     return .configSaved(requestID: id, .success(saved))
                 } catch {
-                    return .configSaved(requestID: id, .failure(error))
+                    return .configSaved(requestID: id, .failure(ConfigEditError(message: error.description)))
                 }
             }]
         case .quit:

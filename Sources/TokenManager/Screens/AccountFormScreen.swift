@@ -163,4 +163,9 @@ struct AccountDraft: Equatable, Sendable {
     var baseURL: String?
     var mode: AccountConfig.Mode
     var fields: [String: String] = [:]
+
+    /// The account block the engine's `ConfigWriter` renders into the config file.
+    var account: AccountConfig {
+        AccountConfig(name: name, providerID: providerID, baseURL: baseURL, username: username, mode: mode, fields: fields)
+    }
 }
