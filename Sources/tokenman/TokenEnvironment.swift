@@ -68,9 +68,7 @@ enum TokenEnvironment {
 /// Time formatting shared by `exec`, `list` and `status`.
 enum Timestamps {
     static func rfc3339(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        RFC3339.format(date)
     }
 
     /// Whole seconds, rounded down, so "valid for N seconds" is never an overstatement.

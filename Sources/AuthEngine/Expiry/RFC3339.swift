@@ -1,22 +1,24 @@
 import Foundation
 
 /// RFC 3339 instants as providers write them: `2024-01-15T10:30:00Z`, with or without fractional
-/// seconds, `Z` or a numeric offset.
-enum RFC3339 {
-    static func parse(_ text: String) -> Date? {
+/// seconds, `Z` or a numeric offset. The one place tokenman reads and writes such text.
+///
+/// `Date.ISO8601FormatStyle` rather than `ISO8601DateFormatter`: the style is a Sendable value
+/// that can be shared, and it does not load ICU, which made each formatter cost the cached
+/// `tokenman token` path several milliseconds.
+public enum RFC3339 {
+    private static let whole = Date.ISO8601FormatStyle()
+    private static let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    /// Accepts whole or fractional seconds and any offset; nil for anything else.
+    public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
-        // ISO8601DateFormatter is not Sendable: one per call, no shared mutable state.
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: trimmed) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: trimmed)
+        return try? whole.parse(trimmed)
     }
 
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+    /// UTC with a `Z`; milliseconds when `fractionalSeconds` (the token store keeps them).
+    public static func format(_ date: Date, fractionalSeconds: Bool = false) -> String {
+        date.formatted(fractionalSeconds ? fractional : whole)
     }
 }

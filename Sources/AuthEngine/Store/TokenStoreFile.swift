@@ -36,7 +36,7 @@ extension JSONDecoder.DateDecodingStrategy {
     static let iso8601WithFractionalSeconds = JSONDecoder.DateDecodingStrategy.custom { decoder in
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let date = TokenStoreDateFormat.parse(text) else {
+        guard let date = RFC3339.parse(text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 date: \(text)")
         }
         return date
@@ -46,23 +46,6 @@ extension JSONDecoder.DateDecodingStrategy {
 extension JSONEncoder.DateEncodingStrategy {
     static let iso8601WithFractionalSeconds = JSONEncoder.DateEncodingStrategy.custom { date, encoder in
         var container = encoder.singleValueContainer()
-        try container.encode(TokenStoreDateFormat.format(date))
-    }
-}
-
-/// Date <-> RFC 3339 text. A fresh formatter per call: ISO8601DateFormatter is not Sendable.
-enum TokenStoreDateFormat {
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
-
-    static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        try container.encode(RFC3339.format(date, fractionalSeconds: true))
     }
 }

@@ -1,3 +1,4 @@
+import AuthEngine
 import Foundation
 
 /// Notes for the person that must not go to the screen the UI owns (a state directory that
@@ -11,7 +12,7 @@ struct AppLog: Sendable {
     }
 
     func write(_ line: String) {
-        let stamped = "\(ISO8601DateFormatter().string(from: Date())) \(line)\n"
+        let stamped = "\(RFC3339.format(Date())) \(line)\n"
         if let handle = FileHandle(forWritingAtPath: path) {
             handle.seekToEndOfFile()
             handle.write(Data(stamped.utf8))
