@@ -6,15 +6,19 @@
 #   swift-hello    a Swift program that prints a line (same toolchain, release build)
 #   tokenman-token the real thing: release build, valid cached token, simulator already stopped,
 #                  so any network use on this path would fail rather than be measured.
+#   token-static   the same with the Swift runtime and Foundation linked statically
+#                  (`swift build -c release --static-swift-stdlib`), as an installed binary would be.
 # Runs are interleaved round-robin so load changes hit every command alike; medians reported.
 # Usage: Tests/Benchmarks/token-latency.sh [RUNS]    (default 200)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-200}"
 
-echo "building release..." >&2
+echo "building release (dynamic and static stdlib)..." >&2
 swift build -c release --product tokenman >&2
 bin="$(swift build -c release --show-bin-path)/tokenman"
+swift build -c release --static-swift-stdlib --product tokenman --scratch-path .build-static >&2
+static_bin="$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/tokenman"
 
 work="$(mktemp -d)"
 sim_pid=""
@@ -61,6 +65,7 @@ if swiftc -O -o "$work/swift-hello" "$work/hello.swift" 2>/dev/null; then
   names+=(swift-hello); commands+=("$work/swift-hello")
 fi
 names+=(tokenman-token); commands+=("$bin token bench")
+names+=(token-static); commands+=("$static_bin token bench")
 
 # Warm the page cache.
 for c in "${commands[@]}"; do for _ in 1 2 3 4 5; do $c >/dev/null; done; done
@@ -84,9 +89,11 @@ printf '%-16s %10s %12s\n' command median_ms "x cat"
 for j in "${!commands[@]}"; do
   awk -v n="${names[$j]}" -v m="${medians[$j]}" -v b="$base" 'BEGIN {printf "%-16s %10.2f %12.2f\n", n, m/1000, m/b}'
 done
-last=$((${#commands[@]} - 1))
-if [ "${names[$((last - 1))]}" = swift-hello ]; then
-  awk -v m="${medians[$last]}" -v b="${medians[$((last - 1))]}" 'BEGIN {printf "tokenman token / swift-hello = %.2f\n", m/b}'
+for j in "${!names[@]}"; do [ "${names[$j]}" = swift-hello ] && hello=$j; done
+if [ -n "${hello:-}" ]; then
+  last=$((${#commands[@]} - 1))
+  awk -v d="${medians[$((last - 1))]}" -v s="${medians[$last]}" -v b="${medians[$hello]}" \
+    'BEGIN {printf "tokenman token / swift-hello = %.2f (dynamic), %.2f (static stdlib)\n", d/b, s/b}'
 fi
 if command -v hyperfine >/dev/null 2>&1; then
   echo; echo "hyperfine (for reference):"
