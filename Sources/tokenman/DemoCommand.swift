@@ -7,6 +7,7 @@ extension Tokenman {
     /// nothing left behind.
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Try tokenman: the UI over a built-in simulator of the four providers.",
             discussion: """
                 Starts the provider simulator on a free 127.0.0.1 port with short token lifetimes, \

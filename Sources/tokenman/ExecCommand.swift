@@ -6,6 +6,7 @@ extension Tokenman {
     /// `tokenman exec ACCOUNT -- CMD …`: replaces itself with CMD, tokens in the environment.
     struct Exec: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "exec",
             abstract: "Run a command with the account's tokens in environment variables.",
             discussion: """
                 Tokens are passed in the environment, never in argv (where every user can read \

@@ -5,6 +5,7 @@ extension Tokenman {
     /// `tokenman header ACCOUNT`: what an API call of the account's provider must carry.
     struct Header: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "header",
             abstract: "Print the header line(s) the provider's API calls need.",
             discussion: """
                 Most providers: one line, "Authorization: Bearer <token>". Exabits login tokens: \

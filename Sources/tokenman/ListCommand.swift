@@ -5,6 +5,7 @@ extension Tokenman {
     /// `tokenman list`: the configured accounts and how long their tokens have left.
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the configured accounts with their token state (no network).",
             discussion: """
                 --json prints an array of objects with the keys account, provider, username, \

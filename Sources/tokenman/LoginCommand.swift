@@ -6,6 +6,7 @@ extension Tokenman {
     /// `tokenman login ACCOUNT`: logs in, answering a NEW_PASSWORD_REQUIRED challenge if asked.
     struct Login: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "login",
             abstract: "Log in to an account and store its tokens.",
             discussion: """
                 The password comes from the account's password_env/password_command, else is asked \

@@ -5,6 +5,7 @@ extension Tokenman {
     /// `tokenman logout ACCOUNT`: ends the session at the provider if it can, then forgets the tokens.
     struct Logout: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "logout",
             abstract: "Log out: end the session at the provider (when it has an endpoint) and forget the tokens.",
             discussion: """
                 Starship: POST /auth/logout (revokes all the client's tokens). Wikimedia: the \

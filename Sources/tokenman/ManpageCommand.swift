@@ -7,6 +7,7 @@ extension Tokenman {
     /// and this page is then always the installed binary's own.
     struct Manpage: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "manpage",
             abstract: "Print the tokenman(1) man page (roff) on standard output.",
             discussion: "Install with: tokenman manpage > ~/.local/share/man/man1/tokenman.1"
         )

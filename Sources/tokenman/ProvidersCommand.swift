@@ -5,6 +5,7 @@ extension Tokenman {
     /// `tokenman providers`: the provider definitions this installation knows.
     struct Providers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "providers",
             abstract: "List the built-in and configured provider definitions.",
             discussion: """
                 --json prints an array of objects with the keys id, display_name, origin \

@@ -5,6 +5,7 @@ extension Tokenman {
     /// `tokenman revoke ACCOUNT`: like logout, but insists that the provider invalidates the tokens.
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: "Revoke the account's tokens at the provider, then forget them.",
             discussion: """
                 Fails (exit 1) for providers without a logout or revoke endpoint (ByteConnect, \

@@ -7,6 +7,7 @@ extension Tokenman {
     /// walk-throughs and for pointing a real tokenman config at something safe.
     struct Simulate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "simulate",
             abstract: "Run a local simulator of the four provider APIs until Ctrl-C.",
             discussion: "Listens on 127.0.0.1 only. Every provider lives under its own path prefix on the one port."
         )

@@ -5,6 +5,7 @@ extension Tokenman {
     /// `tokenman status [ACCOUNT]`: where things live and each account's tokens in detail.
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show the config and state locations and each account's token details (no network).",
             discussion: """
                 --json prints {"config_path", "state_dir", "accounts": [...]}; each account has \

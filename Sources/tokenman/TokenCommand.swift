@@ -5,6 +5,7 @@ extension Tokenman {
     /// `tokenman token ACCOUNT`: prints a valid token and nothing else, for `$(...)` in scripts.
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "token",
             abstract: "Print a valid token for an account (refreshing or logging in again when needed).",
             discussion: """
                 A cached token that is still valid is printed without any request. Otherwise the \

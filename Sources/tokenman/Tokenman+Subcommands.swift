@@ -1,5 +1,9 @@
 import ArgumentParser
 
+// Every subcommand sets `commandName` explicitly. Otherwise ArgumentParser derives each name
+// with `String(describing:)` while building the command tree on every start, and those dynamic
+// casts scan all protocol conformances in the binary: measured as a fifth of a cached
+// `tokenman token` run.
 extension Tokenman {
     /// The scripting commands (`token`, `header`, `exec`, `list`, `status`, `login`, …), the
     /// demo and the man page renderer.
