@@ -36,7 +36,7 @@ extension Tokenman {
         func run() async throws {
             // Catch the signals before announcing anything: a SIGTERM sent as soon as the banner
             // is read must stop the simulator, not be lost.
-            let termination = TerminationSignals()
+            let interrupts = InterruptWatcher()
             var configuration = SimulatorConfiguration(port: UInt16(port))
             configuration.setLifetimes(access: accessTTL.map(TimeInterval.init), refresh: refreshTTL.map(TimeInterval.init))
             let simulator = ProviderSimulator(configuration: configuration)
@@ -47,7 +47,7 @@ extension Tokenman {
                 throw ValidationError("cannot start the simulator: \(error)")
             }
             emit(banner(for: simulator, port: boundPort))
-            await termination.wait()
+            _ = await interrupts.next()
             simulator.stop()
             emit("simulator stopped")
         }

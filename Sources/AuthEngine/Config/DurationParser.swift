@@ -1,9 +1,9 @@
 import Foundation
 
 /// Parses the config's durations: "90s", "2m", "1h", "1h30m", "500ms", or a bare number of
-/// seconds. Returns nil for anything else.
-enum DurationParser {
-    static func seconds(_ text: String) -> TimeInterval? {
+/// seconds. Returns nil for anything else. Shared by the config and the CLI's `--min-valid`.
+public enum DurationParser {
+    public static func seconds(_ text: String) -> TimeInterval? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let plain = Double(trimmed), plain.isFinite { return plain }
         var total: TimeInterval = 0
