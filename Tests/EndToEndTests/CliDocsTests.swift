@@ -1,19 +1,19 @@
 import Foundation
 import Testing
 
-@Suite("tokenman completions and man page")
+@Suite("tokenman completions and man page", .endToEndSlot)
 struct CliDocsTests {
     @Test(arguments: ["bash", "zsh", "fish"])
-    func completionScriptsNameTheSubcommands(shell: String) throws {
-        let result = try CommandRunner.run(["--generate-completion-script", shell], environment: ["PATH": "/usr/bin:/bin"])
+    func completionScriptsNameTheSubcommands(shell: String) async throws {
+        let result = try await CommandRunner.run(["--generate-completion-script", shell], environment: ["PATH": "/usr/bin:/bin"])
         #expect(result.status == 0)
         for name in ["token", "header", "exec", "forgot-password", "demo"] {
             #expect(result.stdout.contains(name), "\(shell) completion lacks \(name)")
         }
     }
 
-    @Test func manPageIsRoffWithEverySubcommandAndExitStatus() throws {
-        let result = try CommandRunner.run(["manpage"], environment: ["PATH": "/usr/bin:/bin"])
+    @Test func manPageIsRoffWithEverySubcommandAndExitStatus() async throws {
+        let result = try await CommandRunner.run(["manpage"], environment: ["PATH": "/usr/bin:/bin"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix(".TH TOKENMAN 1"))
         for name in ["token", "header", "exec", "list", "status", "login", "logout", "revoke", "forgot\\-password", "change\\-password", "providers", "demo", "simulate"] {

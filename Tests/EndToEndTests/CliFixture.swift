@@ -41,7 +41,8 @@ final class CliFixture: @unchecked Sendable {
     }
 
     deinit {
-        simulator.stop()
+        // stop() waits up to a quarter second for the accept loop; deinit runs on a pool thread.
+        Thread.detachNewThread { [simulator] in simulator.stop() }
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -95,12 +96,12 @@ final class CliFixture: @unchecked Sendable {
     }
 
     /// Runs `tokenman ARGS` with this fixture's environment (plus `extra`).
-    func tokenman(_ arguments: String..., stdin: String? = nil, extra: [String: String] = [:]) throws -> CommandRunner.Result {
-        try CommandRunner.run(arguments, environment: environment.merging(extra) { $1 }, stdin: stdin)
+    func tokenman(_ arguments: String..., stdin: String? = nil, extra: [String: String] = [:]) async throws -> CommandRunner.Result {
+        try await CommandRunner.run(arguments, environment: environment.merging(extra) { $1 }, stdin: stdin)
     }
 
-    func tokenman(arguments: [String], stdin: String? = nil, extra: [String: String] = [:]) throws -> CommandRunner.Result {
-        try CommandRunner.run(arguments, environment: environment.merging(extra) { $1 }, stdin: stdin)
+    func tokenman(arguments: [String], stdin: String? = nil, extra: [String: String] = [:]) async throws -> CommandRunner.Result {
+        try await CommandRunner.run(arguments, environment: environment.merging(extra) { $1 }, stdin: stdin)
     }
 
     /// Parses stdout as JSON.

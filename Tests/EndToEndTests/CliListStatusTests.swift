@@ -1,14 +1,14 @@
 import Foundation
 import Testing
 
-@Suite("tokenman list, status, providers")
+@Suite("tokenman list, status, providers", .endToEndSlot)
 struct CliListStatusTests {
     static let listKeys: Set<String> = ["account", "provider", "username", "mode", "state", "access_expires_in", "refresh_expires_in"]
 
-    @Test func listJSONHasStableKeysAndSecondsLeft() throws {
+    @Test func listJSONHasStableKeysAndSecondsLeft() async throws {
         let fixture = try CliFixture()
-        #expect(try fixture.tokenman("token", "ss").status == 0)
-        let result = try fixture.tokenman("list", "--json")
+        #expect(try await fixture.tokenman("token", "ss").status == 0)
+        let result = try await fixture.tokenman("list", "--json")
         #expect(result.status == 0, "\(result)")
         let rows = try #require(try CliFixture.json(result) as? [[String: Any]])
         #expect(rows.map { $0["account"] as? String } == ["bc", "ex", "ss", "wm", "ss-prompt", "newbie"])
@@ -25,10 +25,10 @@ struct CliListStatusTests {
         #expect(loggedOut["access_expires_in"] is NSNull)
     }
 
-    @Test func listTableShowsEveryAccount() throws {
+    @Test func listTableShowsEveryAccount() async throws {
         let fixture = try CliFixture()
-        #expect(try fixture.tokenman("token", "wm").status == 0)
-        let result = try fixture.tokenman("list")
+        #expect(try await fixture.tokenman("token", "wm").status == 0)
+        let result = try await fixture.tokenman("list")
         #expect(result.status == 0)
         #expect(result.lines.first?.hasPrefix("ACCOUNT") == true)
         #expect(result.lines.count == 7)
@@ -36,10 +36,10 @@ struct CliListStatusTests {
         #expect(wm.contains("valid") && wm.contains("23h59m"))
     }
 
-    @Test func statusJSONShape() throws {
+    @Test func statusJSONShape() async throws {
         let fixture = try CliFixture()
-        #expect(try fixture.tokenman("token", "wm").status == 0)
-        let result = try fixture.tokenman("status", "--json")
+        #expect(try await fixture.tokenman("token", "wm").status == 0)
+        let result = try await fixture.tokenman("status", "--json")
         #expect(result.status == 0, "\(result)")
         let top = try #require(try CliFixture.json(result) as? [String: Any])
         #expect(Set(top.keys) == ["config_path", "state_dir", "accounts"])
@@ -60,11 +60,11 @@ struct CliListStatusTests {
         let bc = try #require(accounts.first { $0["account"] as? String == "bc" })
         #expect(bc["fields"] as? [String: String] == ["affiliate_id": "A-1001", "subdomain": "shop"])
         #expect(bc["base_url"] as? String == fixture.url(.byteConnect))
-        let one = try fixture.tokenman("status", "wm", "--json")
+        let one = try await fixture.tokenman("status", "wm", "--json")
         #expect((try CliFixture.json(one) as? [String: Any])?["accounts"].map { ($0 as? [Any])?.count } == 1)
     }
 
-    @Test func providersJSONListsBuiltInsAndConfiguredOnes() throws {
+    @Test func providersJSONListsBuiltInsAndConfiguredOnes() async throws {
         let fixture = try CliFixture(extraConfig: """
 
             [providers.acme]
@@ -76,7 +76,7 @@ struct CliListStatusTests {
             refresh_header = "x-refresh"
             access_lifetime = "10m"
             """)
-        let result = try fixture.tokenman("providers", "--json")
+        let result = try await fixture.tokenman("providers", "--json")
         #expect(result.status == 0, "\(result)")
         let providers = try #require(try CliFixture.json(result) as? [[String: Any]])
         #expect(providers.map { $0["id"] as? String } == ["byteconnect", "exabits", "starship", "wikimedia", "acme"])
@@ -92,7 +92,7 @@ struct CliListStatusTests {
         #expect(exabits["origin"] as? String == "built-in")
         let wikimedia = try #require(providers.first { $0["id"] as? String == "wikimedia" })
         #expect(wikimedia["password_reset"] as? Bool == true && wikimedia["new_password_challenge"] as? Bool == true)
-        let table = try fixture.tokenman("providers")
+        let table = try await fixture.tokenman("providers")
         #expect(table.lines.count == 6)
     }
 }

@@ -3,6 +3,10 @@ import Foundation
 /// Runs the built `tokenman` as a real process: posix_spawn with its own session (so it has no
 /// controlling terminal even when the tests run in one: prompts must fail, not hang), a given
 /// environment only, optional stdin, and stdout/stderr captured separately.
+///
+/// The one "run a process to completion" helper of these tests. It is async: the child may run
+/// for seconds, and the poll/read/waitpid loop runs on a thread of its own (`BlockingWork`), never
+/// on the cooperative pool that every other test of the process shares.
 enum CommandRunner {
     struct Result: CustomStringConvertible {
         var status: Int32
@@ -19,11 +23,18 @@ enum CommandRunner {
         let description: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil, timeout: TimeInterval = 30) throws -> Result {
-        try run(executable: try BuiltProducts.tokenman(), arguments: arguments, environment: environment, stdin: stdin, timeout: timeout)
+    static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil, timeout: TimeInterval = 30) async throws -> Result {
+        try await run(executable: try BuiltProducts.tokenman(), arguments: arguments, environment: environment, stdin: stdin, timeout: timeout)
     }
 
-    static func run(executable: String, arguments: [String], environment: [String: String], stdin: String?, timeout: TimeInterval) throws -> Result {
+    static func run(executable: String, arguments: [String], environment: [String: String], stdin: String?, timeout: TimeInterval) async throws -> Result {
+        try await BlockingWork.run {
+            try runBlocking(executable: executable, arguments: arguments, environment: environment, stdin: stdin, timeout: timeout)
+        }
+    }
+
+    /// Spawns, feeds stdin, drains both pipes and reaps the child; blocks the calling thread.
+    private static func runBlocking(executable: String, arguments: [String], environment: [String: String], stdin: String?, timeout: TimeInterval) throws -> Result {
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         // Close-on-exec: tests run in parallel, and a process another test spawns meanwhile (a
         // tmux server lives for many seconds) must not inherit these pipes and hold them open.

@@ -3,13 +3,13 @@ import Testing
 
 /// `tokenman demo` without the UI: what it sets up, that scripts can use it, and that it
 /// leaves nothing behind.
-@Suite("tokenman demo --no-ui")
+@Suite("tokenman demo --no-ui", .endToEndSlot)
 struct DemoNoUITests {
-    @Test func setsUpAPrivateWorldAndRemovesItOnCtrlC() throws {
+    @Test func setsUpAPrivateWorldAndRemovesItOnCtrlC() async throws {
         let scratch = try TemporaryDirectory()
-        let session = try TmuxSession(command: [try BuiltProducts.tokenman(), "demo", "--no-ui"], environment: ["TMPDIR": scratch.path], width: 200)
+        let session = try await TmuxSession(command: [try BuiltProducts.tokenman(), "demo", "--no-ui"], environment: ["TMPDIR": scratch.path], width: 200)
         defer { session.kill() }
-        let screen = try session.waitFor(text: "Ctrl-C to stop")
+        let screen = try await session.waitFor(text: "Ctrl-C to stop")
         let variables = Self.variables(in: screen)
         let demoDirectory = try #require(variables["TOKENMAN_DEMO_DIR"])
         let config = try #require(variables["TOKENMAN_CONFIG"])
@@ -18,7 +18,7 @@ struct DemoNoUITests {
         #expect(try Self.mode(of: demoDirectory) == 0o700)
         #expect(try Self.mode(of: config) == 0o600)
 
-        let listed = try CommandRunner.run(["list", "--json", "--config", config, "--state-dir", state], environment: ["PATH": "/usr/bin:/bin", "HOME": scratch.path])
+        let listed = try await CommandRunner.run(["list", "--json", "--config", config, "--state-dir", state], environment: ["PATH": "/usr/bin:/bin", "HOME": scratch.path])
         #expect(listed.status == 0, "\(listed)")
         let rows = try #require(try CliFixture.json(listed) as? [[String: Any]])
         #expect(Set(rows.compactMap { $0["provider"] as? String }) == ["byteconnect", "exabits", "starship", "wikimedia"])
@@ -33,14 +33,14 @@ struct DemoNoUITests {
             #expect((30...95).contains(left))
         }
 
-        try session.press("C-c")
-        try session.waitFor(text: "[exit 130]")
+        try await session.press("C-c")
+        try await session.waitFor(text: "[exit 130]")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     }
 
-    @Test func printConfigHasEveryProviderAndNoPassword() throws {
+    @Test func printConfigHasEveryProviderAndNoPassword() async throws {
         let scratch = try TemporaryDirectory()
-        let result = try CommandRunner.run(["demo", "--print-config"], environment: ["PATH": "/usr/bin:/bin", "TMPDIR": scratch.path])
+        let result = try await CommandRunner.run(["demo", "--print-config"], environment: ["PATH": "/usr/bin:/bin", "TMPDIR": scratch.path])
         #expect(result.status == 0, "\(result)")
         for provider in ["byteconnect", "exabits", "starship", "wikimedia"] {
             #expect(result.stdout.contains("provider = \"\(provider)\""))

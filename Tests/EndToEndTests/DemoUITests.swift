@@ -3,31 +3,31 @@ import Testing
 
 /// `tokenman demo` in a real terminal: the four providers' accounts show, a countdown moves,
 /// `q` quits, and the demo's temp directory is gone afterwards.
-@Suite("tokenman demo in tmux")
+@Suite("tokenman demo in tmux", .endToEndSlot)
 struct DemoUITests {
     static let accounts = ["byteconnect-demo", "exabits-demo", "starship-demo", "wikimedia-demo", "wikimedia-newbie"]
 
-    @Test func showsEveryProviderCountsDownAndCleansUpOnQuit() throws {
+    @Test func showsEveryProviderCountsDownAndCleansUpOnQuit() async throws {
         let scratch = try TemporaryDirectory()
-        let session = try TmuxSession(
+        let session = try await TmuxSession(
             command: [try BuiltProducts.tokenman(), "demo"],
             environment: ["TMPDIR": scratch.path, "TERM": "xterm-256color"],
             width: 140, height: 30
         )
         defer { session.kill() }
-        let first = try session.waitFor("all demo accounts", timeout: 20) { screen in
+        let first = try await session.waitFor("all demo accounts", timeout: 20) { screen in
             Self.accounts.allSatisfy(screen.contains)
         }
         #expect(first.contains("tokenman-demo-"), "the banner names the demo directory")
         let before = try #require(Self.secondsLeft(in: first, account: "starship-demo"), "no countdown on the starship-demo row:\n\(first)")
-        let later = try session.waitFor("the starship-demo countdown to move", timeout: 10) { screen in
+        let later = try await session.waitFor("the starship-demo countdown to move", timeout: 10) { screen in
             (Self.secondsLeft(in: screen, account: "starship-demo") ?? before) < before
         }
         #expect((Self.secondsLeft(in: later, account: "starship-demo") ?? before) < before)
         #expect(try !FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
 
-        try session.press("q")
-        try session.waitFor(text: "[exit 0]")
+        try await session.press("q")
+        try await session.waitFor(text: "[exit 0]")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     }
 

@@ -2,11 +2,18 @@ import Foundation
 
 /// A minimal HTTP/1.1 client for 127.0.0.1, to check tokens at the simulator's protected
 /// endpoints without curl (which a fresh machine may lack).
+///
+/// `status` is async: connect/send/recv block until the simulator (on its own threads) answers,
+/// so they run on a thread of their own rather than on the cooperative pool the tests share.
 enum LoopbackHTTP {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     /// Sends one request with `Connection: close` and returns the status code.
-    static func status(method: String, url: String, headers: [String] = [], body: String? = nil) throws -> Int {
+    static func status(method: String, url: String, headers: [String] = [], body: String? = nil) async throws -> Int {
+        try await BlockingWork.run { try statusBlocking(method: method, url: url, headers: headers, body: body) }
+    }
+
+    private static func statusBlocking(method: String, url: String, headers: [String], body: String?) throws -> Int {
         guard let components = URLComponents(string: url), let port = components.port else {
             throw Failure(description: "bad url \(url)")
         }

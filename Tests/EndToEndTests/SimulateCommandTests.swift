@@ -5,11 +5,11 @@ import FoundationNetworking
 import Testing
 
 /// `tokenman simulate` as a person runs it: start it, read the banner, walk requests over HTTP.
-@Suite("tokenman simulate")
+@Suite("tokenman simulate", .endToEndSlot)
 struct SimulateCommandTests {
     @Test func servesAllFourProvidersOnTheAnnouncedPort() async throws {
-        let server = try RunningSimulator(arguments: ["--port", "0", "--access-ttl", "120", "--refresh-ttl", "600"])
-        defer { server.terminate() }
+        let server = try await RunningSimulator(arguments: ["--port", "0", "--access-ttl", "120", "--refresh-ttl", "600"])
+        defer { server.signal() }
         let base = "http://127.0.0.1:\(server.port)"
         #expect(server.banner.contains("\(base)/exabits/api/v1/"))
         #expect(server.banner.contains("newbie / temp-pass-5"))
@@ -37,16 +37,18 @@ struct SimulateCommandTests {
         #expect(wiki.status == 200)
         #expect(wiki.json["challenge_name"] as? String == "NEW_PASSWORD_REQUIRED")
         #expect(wiki.json["access_token"] == nil)
+        // Waits for the exit, as the defer (which cannot await) does not.
+        try await server.terminate()
     }
 
-    @Test func stopsCleanlyOnSigterm() throws {
-        let server = try RunningSimulator(arguments: ["--port", "0"])
-        #expect(server.terminate() == 0)
+    @Test func stopsCleanlyOnSigterm() async throws {
+        let server = try await RunningSimulator(arguments: ["--port", "0"])
+        #expect(try await server.terminate() == 0)
     }
 
     @Test(arguments: [["--port", "70000"], ["--access-ttl", "0"], ["--refresh-ttl", "-5"], ["--port", "abc"]])
-    func rejectsBadFlags(_ arguments: [String]) throws {
-        let result = try runToCompletion(try BuiltProducts.tokenman(), ["simulate"] + arguments)
+    func rejectsBadFlags(_ arguments: [String]) async throws {
+        let result = try await CommandRunner.run(["simulate"] + arguments, environment: ["PATH": "/usr/bin:/bin"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("Error:"))
         #expect(result.stdout.isEmpty)
@@ -74,25 +76,22 @@ struct SimulateCommandTests {
 }
 
 /// `tokenman simulate` running as a child process, with its banner read from stdout.
-private final class RunningSimulator {
+///
+/// Reading the banner blocks, so it runs on a thread of its own (`BlockingWork`); waiting for
+/// the exit polls. Neither holds a cooperative-pool thread other tests need.
+private final class RunningSimulator: @unchecked Sendable {
     let process = Process()
     let port: Int
     let banner: String
 
-    init(arguments: [String]) throws {
+    init(arguments: [String]) async throws {
         process.executableURL = URL(fileURLWithPath: try BuiltProducts.tokenman())
         process.arguments = ["simulate"] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(10)
-        while !text.contains("Ctrl-C"), Date() < deadline {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        let text = await BlockingWork.run { Self.readBanner(from: out.fileHandleForReading.fileDescriptor, seconds: 10) }
         banner = text
         guard let range = text.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression),
               let port = Int(text[range].split(separator: ":").last ?? "") else {
@@ -102,26 +101,44 @@ private final class RunningSimulator {
         self.port = port
     }
 
-    @discardableResult
-    func terminate() -> Int32 {
+    /// Reads stdout until the banner's last line ("Ctrl-C"), EOF or the deadline.
+    private static func readBanner(from fd: Int32, seconds: TimeInterval) -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while !String(decoding: bytes, as: UTF8.self).contains("Ctrl-C") {
+            let remaining = deadline.timeIntervalSinceNow
+            if remaining <= 0 { break }
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&entry, 1, Int32(min(remaining, 1) * 1000))
+            if ready < 0, errno == EINTR { continue }
+            if ready <= 0 { continue }
+            let count = read(fd, &chunk, chunk.count)
+            if count <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Sends SIGTERM without waiting; for `defer`, where nothing can be awaited.
+    func signal() {
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+    }
+
+    /// Sends SIGTERM and waits for the exit status. Polls with `Task.sleep`: Foundation's
+    /// `waitUntilExit` blocks (on a thread without a run loop it even spins a core), and a
+    /// simulator that ignores the signal must fail the test, not hang the run.
+    @discardableResult
+    func terminate(within seconds: TimeInterval = 10) async throws -> Int32 {
+        signal()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning {
+            if Date() >= deadline {
+                kill(process.processIdentifier, SIGKILL)
+                throw TmuxSession.Failure(description: "tokenman simulate still running \(Int(seconds)) s after SIGTERM")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
         return process.terminationStatus
     }
-}
-
-/// Runs a program to completion, capturing stdout and stderr.
-func runToCompletion(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }

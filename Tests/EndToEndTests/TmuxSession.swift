@@ -3,6 +3,11 @@ import Foundation
 /// Drives a real program inside a detached tmux session on a private tmux server, the way a
 /// person would: type keys, read the screen. Each session gets its own `-L` socket so tests
 /// run in parallel and never touch a developer's own tmux.
+///
+/// Everything that waits is async: `waitFor` sleeps with `Task.sleep` between polls, and each
+/// tmux client call runs on a thread of its own (`BlockingWork`). The tests share the cooperative
+/// pool (one thread per core) with every other test of the process; a test holding a pool thread
+/// for its whole run would stall them. Only `kill()` is synchronous, for `defer` and `deinit`.
 final class TmuxSession: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -15,7 +20,7 @@ final class TmuxSession: @unchecked Sendable {
     let sessionName = "e2e"
 
     /// Starts `command` (argv, quoted for the shell tmux uses) in a `width`x`height` pane.
-    init(command: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws {
+    init(command: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30) async throws {
         socketName = "tokenman-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         socketDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(socketName).path
         try FileManager.default.createDirectory(atPath: socketDirectory, withIntermediateDirectories: true)
@@ -30,66 +35,77 @@ final class TmuxSession: @unchecked Sendable {
         args.append(command.map(Self.shellQuote).joined(separator: " ") + "; echo \"[exit $?]\"; sleep 30")
         // The tmux server daemonizes from this call and inherits its file descriptors: give it no
         // pipes, or reading them would wait for the server to exit.
-        try run(args, capture: false)
-        try run(["set-option", "-g", "set-clipboard", "on"])
+        try await run(args, capture: false)
+        try await run(["set-option", "-g", "set-clipboard", "on"])
     }
 
     deinit {
-        _ = try? run(["kill-server"])
+        _ = try? runBlocking(["kill-server"])
         try? FileManager.default.removeItem(atPath: socketDirectory)
     }
 
+    /// Synchronous so `defer` and `deinit` can use it; a single kill-server is a short client
+    /// call, unlike the polling and waiting that must not hold a pool thread.
     func kill() {
-        _ = try? run(["kill-server"])
+        _ = try? runBlocking(["kill-server"])
     }
 
     /// Types text literally (no key-name interpretation).
-    func type(_ text: String) throws {
-        try run(["send-keys", "-t", sessionName, "-l", text])
+    func type(_ text: String) async throws {
+        try await run(["send-keys", "-t", sessionName, "-l", text])
     }
 
     /// Sends tmux key names: "Enter", "Escape", "Tab", "BTab", "Up", "C-c", "q"…
-    func press(_ keys: String...) throws {
-        try run(["send-keys", "-t", sessionName] + keys)
+    func press(_ keys: String...) async throws {
+        try await run(["send-keys", "-t", sessionName] + keys)
     }
 
     /// The visible screen as text lines.
-    func screen() throws -> String {
-        try run(["capture-pane", "-p", "-t", sessionName])
+    func screen() async throws -> String {
+        try await run(["capture-pane", "-p", "-t", sessionName])
     }
 
-    func resize(width: Int, height: Int) throws {
-        try run(["resize-window", "-t", sessionName, "-x", "\(width)", "-y", "\(height)"])
+    func resize(width: Int, height: Int) async throws {
+        try await run(["resize-window", "-t", sessionName, "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// tmux's most recent paste buffer (where an OSC 52 copy lands with set-clipboard on).
-    func pasteBuffer() throws -> String {
-        try run(["show-buffer"])
+    func pasteBuffer() async throws -> String {
+        try await run(["show-buffer"])
     }
 
     /// Polls the screen until `predicate` holds; fails with the last screen after `timeout`.
     @discardableResult
-    func waitFor(_ what: String, timeout: TimeInterval = 15, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: TimeInterval = 15, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try screen()
+            last = try await screen()
             if predicate(last) { return last }
-            Thread.sleep(forTimeInterval: 0.1)
+            // Task.sleep, not Thread.sleep: the pool thread is free for other tests meanwhile.
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw Failure(description: "timed out waiting for \(what); screen was:\n\(last)")
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: TimeInterval = 15) throws -> String {
-        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    func waitFor(text: String, timeout: TimeInterval = 15) async throws -> String {
+        try await waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
     /// Runs tmux with posix_spawn and waitpid. Foundation's `Process` is not used: on Linux its
     /// `waitUntilExit` also waits for descendants holding its internal descriptors, and the
     /// tmux server that `new-session` daemonizes lives until the session ends.
+    /// The client usually answers within milliseconds, but on a loaded machine it can take much
+    /// longer, and `waitFor` calls it ten times a second: it runs on a thread of its own.
     @discardableResult
-    private func run(_ args: [String], capture: Bool = true) throws -> String {
+    private func run(_ args: [String], capture: Bool = true) async throws -> String {
+        try await BlockingWork.run { try self.runBlocking(args, capture: capture) }
+    }
+
+    /// One tmux client call; blocks the calling thread until tmux exits.
+    @discardableResult
+    private func runBlocking(_ args: [String], capture: Bool = true) throws -> String {
         let argv = ["tmux", "-S", socketDirectory + "/socket"] + args
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw Failure(description: "pipe failed") }

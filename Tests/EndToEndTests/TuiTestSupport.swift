@@ -16,7 +16,7 @@ final class TuiFixture: @unchecked Sendable {
 
     var configPath: String { directory.appendingPathComponent("config.toml").path }
 
-    init(accounts: [Account], clipboardClearSeconds: Int = 45, width: Int = 100, height: Int = 30, prepare: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
+    init(accounts: [Account], clipboardClearSeconds: Int = 45, width: Int = 100, height: Int = 30, prepare: (inout SimulatorConfiguration) -> Void = { _ in }) async throws {
         var configuration = SimulatorConfiguration(port: 0, output: { _ in })
         prepare(&configuration)
         simulator = ProviderSimulator(configuration: configuration)
@@ -36,17 +36,18 @@ final class TuiFixture: @unchecked Sendable {
             """
         }
         try config.write(toFile: directory.appendingPathComponent("config.toml").path, atomically: true, encoding: .utf8)
-        session = try TmuxSession(
+        session = try await TmuxSession(
             command: [try BuiltProducts.tokenman(), "--config", directory.appendingPathComponent("config.toml").path,
                       "--state-dir", directory.appendingPathComponent("state").path],
             environment: ["TERM": "xterm-256color", "XDG_CONFIG_HOME": directory.path],
             width: width, height: height)
-        try session.waitFor(text: "NAME", timeout: 10)
+        try await session.waitFor(text: "NAME", timeout: 10)
     }
 
     deinit {
         session.kill()
-        simulator.stop()
+        // stop() waits up to a quarter second for the accept loop; deinit runs on a pool thread.
+        Thread.detachNewThread { [simulator] in simulator.stop() }
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -66,26 +67,26 @@ final class TuiFixture: @unchecked Sendable {
 
     /// Waits until the account's row satisfies `predicate`.
     @discardableResult
-    func waitForRow(_ name: String, timeout: TimeInterval = 10, _ what: String, _ predicate: @escaping (String) -> Bool) throws -> String {
-        let screen = try session.waitFor("row \(name) \(what)", timeout: timeout) { screen in
+    func waitForRow(_ name: String, timeout: TimeInterval = 10, _ what: String, _ predicate: @escaping (String) -> Bool) async throws -> String {
+        let screen = try await session.waitFor("row \(name) \(what)", timeout: timeout) { screen in
             self.row(name, in: screen).map(predicate) ?? false
         }
         return row(name, in: screen) ?? ""
     }
 
     /// Selects the account's row by moving from the top (rows are sorted by name).
-    func select(_ index: Int) throws {
-        try session.press("g")
-        for _ in 0..<index { try session.press("j") }
+    func select(_ index: Int) async throws {
+        try await session.press("g")
+        for _ in 0..<index { try await session.press("j") }
     }
 
     /// Opens the login form for the row at `index`, types `password` and submits.
-    func logIn(row index: Int, name: String, password: String) throws {
-        try select(index)
-        try session.press("l")
-        try session.waitFor(text: "Log in · \(name)", timeout: 5)
-        try session.type(password)
-        try session.press("Enter")
+    func logIn(row index: Int, name: String, password: String) async throws {
+        try await select(index)
+        try await session.press("l")
+        try await session.waitFor(text: "Log in · \(name)", timeout: 5)
+        try await session.type(password)
+        try await session.press("Enter")
     }
 
     /// The status line: the second-last line of the screen.
