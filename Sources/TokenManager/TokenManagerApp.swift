@@ -5,7 +5,7 @@ import TerminalUI
 /// The interactive UI's entry point, called by `tokenman` (no subcommand) and `tokenman demo`.
 public enum TokenManagerApp {
     /// Loads the config, takes over the terminal until the user quits, and returns the exit
-    /// status: 0 after `q`, 2 for a config or theme error (printed to stderr before the UI
+    /// status: 0 after `q`, 3 (as the scripting commands) for a config or theme error (printed to stderr before the UI
     /// starts), 128 + signal when interrupted.
     public static func run(_ options: AppLaunchOptions) async throws -> Int32 {
         let config: TokenmanConfig
@@ -13,14 +13,14 @@ public enum TokenManagerApp {
             config = try ConfigLoader(environment: options.environment).load(explicitPath: options.configPath)
         } catch {
             printError(error.description)
-            return 2
+            return 3
         }
         let theme: Theme
         do {
             theme = try loadTheme(options.themeName ?? config.settings.theme, environment: options.environment)
         } catch {
             printError("\(error)")
-            return 2
+            return 3
         }
         let log = AppLog(directory: options.stateDirectory ?? TokenStore.defaultDirectory(environment: options.environment))
         let store = TokenStore(directory: options.stateDirectory, environment: options.environment) { log.write($0) }

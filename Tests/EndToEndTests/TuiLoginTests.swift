@@ -62,7 +62,7 @@ struct TuiLoginTests {
         try "[[accounts]]\nname = \"x\"\nprovider = \"wikimedai\"\n".write(toFile: path, atomically: true, encoding: .utf8)
         let session = try await TmuxSession(command: [try BuiltProducts.tokenman(), "--config", path, "--state-dir", directory.path])
         defer { session.kill() }
-        let screen = try await session.waitFor(text: "[exit 2]", timeout: 10)
+        let screen = try await session.waitFor(text: "[exit 3]", timeout: 10)
         // The pane wraps long lines: compare without line breaks.
         let text = screen.replacingOccurrences(of: "\n", with: "")
         #expect(text.contains("config.toml:3: accounts[1].provider: unknown provider \"wikimedai\""))

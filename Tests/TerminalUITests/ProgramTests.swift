@@ -9,6 +9,9 @@ final class FakeBackend: TerminalBackend, @unchecked Sendable {
     enum Step {
         case event(TerminalEvent)
         case idle
+        /// Waits until the program wakes the backend (an effect result or a subscription message
+        /// arrived), however loaded the machine is; 30 s only guards against a hang.
+        case untilWoken
     }
 
     var script: [Step]
@@ -55,6 +58,9 @@ final class FakeBackend: TerminalBackend, @unchecked Sendable {
         case .idle:
             let seconds = min(2.0, Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
             _ = wakeSignal.wait(timeout: .now() + seconds)
+            return nil
+        case .untilWoken:
+            _ = wakeSignal.wait(timeout: .now() + 30)
             return nil
         }
     }
@@ -154,7 +160,7 @@ struct UncheckedBox<Value>: @unchecked Sendable {
     }
 
     @Test func effectResultIsDeliveredAndDrawn() async throws {
-        let backend = FakeBackend(script: [.event(.key(.character("r"))), .idle, .idle, .event(.key(.character("q")))])
+        let backend = FakeBackend(script: [.event(.key(.character("r"))), .untilWoken, .idle, .event(.key(.character("q")))])
         let (model, reason) = try await runLoop(makeProgram(), backend)
         #expect(reason == .quit)
         #expect(model.log == ["request", "loaded data", "quit"])
@@ -213,7 +219,7 @@ struct UncheckedBox<Value>: @unchecked Sendable {
     @Test func subscriptionMessagesArrive() async throws {
         let (stream, continuation) = AsyncStream<TestMessage>.makeStream()
         continuation.yield(.external("scheduler"))
-        let backend = FakeBackend(script: [.idle, .idle, .event(.key(.character("q")))])
+        let backend = FakeBackend(script: [.untilWoken, .idle, .event(.key(.character("q")))])
         let (model, _) = try await runLoop(makeProgram(subscriptions: stream), backend)
         #expect(model.log == ["external scheduler", "quit"])
     }
