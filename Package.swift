@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "tokenman",
             dependencies: [
-                "TokenManager", "AuthEngine", "ProviderSimulator",
+                "TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

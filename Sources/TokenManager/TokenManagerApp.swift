@@ -56,10 +56,9 @@ public enum TokenManagerApp {
             subscriptions: scheduler.messages
         )
         let backend = NCursesBackend(theme: theme, environment: options.environment)
-        // TerminalUI observes SIGINT/SIGTERM/SIGHUP through dispatch sources (signalfd), which
-        // only see a signal that every thread blocks. Dispatch's threads block them; the main
-        // thread, parked by the async main, does not, and would swallow a SIGHUP from a
-        // closed terminal. Block them there too.
+        // TerminalUI's SignalPipe takes SIGINT/SIGTERM/SIGHUP on a thread of its own that
+        // unblocks them. Blocking them on the main and UI threads routes them there, so a
+        // signal never interrupts the UI thread's key wait.
         await MainActor.run { blockTerminationSignals() }
         let outcome = try await runOnOwnThread(UncheckedBox((program, backend)))
         switch outcome {
