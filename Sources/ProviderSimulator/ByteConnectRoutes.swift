@@ -28,19 +28,17 @@ struct ByteConnectRoutes: ProviderRoutes {
             return provider.errorResponse(400, code: "invalid_request", message: "Username and password are required.")
         }
         return store.transaction { state, now in
-            if let wait = state.throttle.retryAfter(provider: provider, username: username, now: now, limit: state.loginRateLimit) {
+            switch state.checkThrottledLogin(provider: provider, username: username, password: password, now: now) {
+            case .throttled(let wait):
                 return provider.errorResponse(429, code: "invalid_credentials", message: "Too many failed login attempts. Please try again later.")
                     .adding(header: "Retry-After", String(wait))
-            }
-            guard let stored = state.users.find(username, on: provider), stored.user.password == password else {
-                state.throttle.recordFailure(provider: provider, username: username, now: now)
+            case .rejected:
                 return provider.errorResponse(401, code: "invalid_credentials", message: "Username or password was invalid.")
-            }
-            if stored.user.isDisabled {
+            case .disabled:
                 return provider.errorResponse(403, code: "invalid_credentials", message: "This account is disabled.")
+            case .accepted:
+                return tokenResponse(state.issuePair(provider: provider, username: username, now: now))
             }
-            state.throttle.reset(provider: provider, username: username)
-            return tokenResponse(state.issuePair(provider: provider, username: username, now: now))
         }
     }
 

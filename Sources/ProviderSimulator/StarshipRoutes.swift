@@ -23,19 +23,17 @@ struct StarshipRoutes: ProviderRoutes {
             return provider.errorResponse(400, code: "validation_error", message: "Username and password are required")
         }
         return store.transaction { state, now in
-            if let wait = state.throttle.retryAfter(provider: provider, username: username, now: now, limit: state.loginRateLimit) {
+            switch state.checkThrottledLogin(provider: provider, username: username, password: password, now: now) {
+            case .throttled(let wait):
                 return provider.errorResponse(429, code: "Too Many Requests", message: "Too many login attempts. Please try again later.")
                     .adding(header: "Retry-After", String(wait))
-            }
-            guard let stored = state.users.find(username, on: provider), stored.user.password == password else {
-                state.throttle.recordFailure(provider: provider, username: username, now: now)
+            case .rejected:
                 return provider.errorResponse(401, code: "unauthorized", message: "Invalid credentials")
-            }
-            if stored.user.isDisabled {
+            case .disabled:
                 return provider.errorResponse(403, code: "forbidden", message: "IP address not authorized")
+            case .accepted(let stored):
+                return tokenResponse(state.issuePair(provider: provider, username: username, now: now), clientID: stored.clientID)
             }
-            state.throttle.reset(provider: provider, username: username)
-            return tokenResponse(state.issuePair(provider: provider, username: username, now: now), clientID: stored.clientID)
         }
     }
 
