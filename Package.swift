@@ -23,27 +23,31 @@ let package = Package(
         // touch the network (a cached `tokenman token`, the first TUI frame) do not pay for it.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "TOMLParser"),
+        // Clamping conversions for numbers from outside; every module that turns one into an
+        // Int or a Date uses them (see CheckedConversionLintTests).
+        .target(name: "CheckedNumbers"),
         .target(
             name: "AuthEngine",
             dependencies: [
-                "CCurl", "TOMLParser",
+                "CCurl", "TOMLParser", "CheckedNumbers",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
             name: "ProviderSimulator",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CheckedNumbers", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "TerminalUI", dependencies: ["CNCurses", "TOMLParser"]),
-        .target(name: "TokenManager", dependencies: ["TerminalUI", "AuthEngine"]),
+        .target(name: "TerminalUI", dependencies: ["CNCurses", "TOMLParser", "CheckedNumbers"]),
+        .target(name: "TokenManager", dependencies: ["TerminalUI", "AuthEngine", "CheckedNumbers"]),
         .executableTarget(
             name: "tokenman",
             dependencies: [
-                "TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator",
+                "TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator", "CheckedNumbers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TOMLParserTests", dependencies: ["TOMLParser"]),
+        .testTarget(name: "CheckedNumbersTests", dependencies: ["CheckedNumbers"]),
         .testTarget(name: "ProviderSimulatorTests", dependencies: ["ProviderSimulator"]),
         .testTarget(name: "AuthEngineTests", dependencies: ["AuthEngine", "ProviderSimulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses"]),

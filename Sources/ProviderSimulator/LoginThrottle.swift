@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// Failed-login bookkeeping behind the 429 answers of Starship and ByteConnect.
@@ -15,7 +16,7 @@ struct LoginThrottle {
         failures[key] = recent
         guard recent.count >= limit.maxFailures, let oldest = recent.first else { return nil }
         let wait = oldest.addingTimeInterval(limit.window).timeIntervalSince(now)
-        return max(1, Int(wait.rounded(.up)))
+        return max(1, Int(clamping: wait, rounding: .up))
     }
 
     mutating func recordFailure(provider: SimulatedProvider, username: String, now: Date) {

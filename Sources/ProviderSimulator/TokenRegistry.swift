@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// The server-side record of a token the simulator minted. A JWT's signature proves the simulator
@@ -55,8 +56,8 @@ struct TokenRegistry {
         now: Date
     ) -> IssuedToken {
         let id = UUID().uuidString.lowercased()
-        let issuedAt = Int(now.timeIntervalSince1970.rounded(.down))
-        let expiresAt = lifetime.map { issuedAt + Int($0.rounded()) }
+        let issuedAt = Int(clamping: now.timeIntervalSince1970, rounding: .down)
+        let expiresAt = lifetime.map { issuedAt.addingReportingOverflow(Int(clamping: $0, rounding: .toNearestOrAwayFromZero)).partialValue }
         let jwt = signer.sign(TokenClaims(
             issuer: provider.issuer,
             subject: username,

@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// Wikimedia Enterprise auth API (a wrapper over AWS Cognito): the seven `POST /v1/…` endpoints
@@ -99,7 +100,7 @@ struct WikimediaRoutes: ProviderRoutes {
             let lifetime = state.lifetimes(of: provider).access
             let access = state.tokens.issue(.access, provider: provider, username: username, lifetime: lifetime, parentID: id, now: now)
             let idToken = state.tokens.issue(.id, provider: provider, username: username, lifetime: lifetime, parentID: id, now: now)
-            return .json(200, ["id_token": idToken.jwt, "access_token": access.jwt, "expires_in": Int(lifetime.rounded())])
+            return .json(200, ["id_token": idToken.jwt, "access_token": access.jwt, "expires_in": Int(clamping: lifetime, rounding: .toNearestOrAwayFromZero)])
         }
     }
 
@@ -230,7 +231,7 @@ struct WikimediaRoutes: ProviderRoutes {
             "id_token": idToken.jwt,
             "access_token": pair.access.jwt,
             "refresh_token": pair.refresh.jwt,
-            "expires_in": Int(lifetime.rounded()),
+            "expires_in": Int(clamping: lifetime, rounding: .toNearestOrAwayFromZero),
         ])
     }
 

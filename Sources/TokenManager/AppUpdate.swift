@@ -1,3 +1,4 @@
+import CheckedNumbers
 import AuthEngine
 import Foundation
 import TerminalUI
@@ -16,7 +17,7 @@ enum AppUpdate {
         case .ticked(let now):
             model.now = now
             var commands = ClipboardFlow.tick(&model)
-            if Int(now.timeIntervalSince1970.rounded(.down)) % storeReloadSeconds == 0 { commands.append(.reloadStore) }
+            if Int(clamping: now.timeIntervalSince1970, rounding: .down) % storeReloadSeconds == 0 { commands.append(.reloadStore) }
             return commands
         case .resized(let size):
             model.size = size

@@ -35,6 +35,9 @@ extension Tokenman {
 
         func validate() throws {
             guard accessTTL >= 20 else { throw ValidationError("--access-ttl must be at least 20 seconds.") }
+            guard refreshTTL <= Tokenman.Simulate.longestLifetime else {
+                throw ValidationError("--refresh-ttl must be at most \(Tokenman.Simulate.longestLifetime) seconds (10 years).")
+            }
             guard refreshTTL > accessTTL else { throw ValidationError("--refresh-ttl must be longer than --access-ttl.") }
         }
 

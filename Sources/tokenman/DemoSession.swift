@@ -1,3 +1,4 @@
+import CheckedNumbers
 import AuthEngine
 import Foundation
 import ProviderSimulator
@@ -123,7 +124,7 @@ final class DemoSession: Sendable {
             "# Passwords come from variables set only inside the demo process.",
             "",
             "[settings]",
-            "refresh_lead = \"\(Int(refreshLead))s\"",
+            "refresh_lead = \"\(Int(clamping: refreshLead))s\"",
         ]
         for account in accounts {
             lines += [

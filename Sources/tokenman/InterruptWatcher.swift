@@ -1,7 +1,7 @@
 import Foundation
 import TerminalUI
 
-/// SIGINT, SIGTERM and SIGHUP as values, while `tokenman demo` sets up or runs without a UI and
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT as values, while `tokenman demo` sets up or runs without a UI and
 /// while `tokenman simulate` serves, so an interrupt ends in clean-up instead of killing the
 /// process mid-way. Built on TerminalUI's `SignalPipe`, the same mechanism the UI uses.
 final class InterruptWatcher: @unchecked Sendable {
@@ -12,7 +12,7 @@ final class InterruptWatcher: @unchecked Sendable {
     private var pipe: SignalPipe?
 
     init() {
-        pipe = SignalPipe(signals: [SIGINT, SIGTERM, SIGHUP]) { [weak self] number in
+        pipe = SignalPipe(signals: [SIGINT, SIGTERM, SIGHUP, SIGQUIT]) { [weak self] number in
             self?.deliver(number)
         }
     }

@@ -25,11 +25,10 @@ extension Tokenman {
             guard (0...65535).contains(port) else {
                 throw ValidationError("--port must be between 0 and 65535, got \(port).")
             }
-            if let accessTTL, accessTTL <= 0 {
-                throw ValidationError("--access-ttl must be a positive number of seconds, got \(accessTTL).")
-            }
-            if let refreshTTL, refreshTTL <= 0 {
-                throw ValidationError("--refresh-ttl must be a positive number of seconds, got \(refreshTTL).")
+            for (flag, value) in [("--access-ttl", accessTTL), ("--refresh-ttl", refreshTTL)] {
+                if let value, !(1...Self.longestLifetime).contains(value) {
+                    throw ValidationError("\(flag) must be between 1 and \(Self.longestLifetime) seconds (10 years), got \(value).")
+                }
             }
         }
 
@@ -51,6 +50,9 @@ extension Tokenman {
             simulator.stop()
             emit("simulator stopped")
         }
+
+        /// Ten years: lifetimes beyond it mean nothing and would push dates past what can be stored.
+        static let longestLifetime = 10 * 365 * 86_400
 
         private func banner(for simulator: ProviderSimulator, port: UInt16) -> String {
             var lines = ["tokenman provider simulator listening on 127.0.0.1:\(port)", ""]

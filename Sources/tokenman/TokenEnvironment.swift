@@ -1,3 +1,4 @@
+import CheckedNumbers
 import AuthEngine
 import Foundation
 
@@ -73,7 +74,6 @@ enum Timestamps {
 
     /// Whole seconds, rounded down, so "valid for N seconds" is never an overstatement.
     static func wholeSeconds(_ interval: TimeInterval) -> Int {
-        guard interval.isFinite else { return 0 }
-        return Int(interval.rounded(.down))
+        Int(clamping: interval, rounding: .down)
     }
 }

@@ -1,8 +1,16 @@
 import Foundation
 
-/// Finds the `tokenman` executable SwiftPM built next to the test bundle.
+/// Finds the `tokenman` executable SwiftPM built next to the test bundle, or the one named by
+/// `TOKENMAN_TEST_BINARY`: CI runs this suite a second time against the release build, the
+/// binary people install (`swift test` alone only ever builds debug code).
 enum BuiltProducts {
     static func tokenman() throws -> String {
+        if let explicit = ProcessInfo.processInfo.environment["TOKENMAN_TEST_BINARY"], !explicit.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: explicit) else {
+                throw TmuxSession.Failure(description: "TOKENMAN_TEST_BINARY=\(explicit) is not an executable")
+            }
+            return URL(fileURLWithPath: explicit).standardizedFileURL.path
+        }
         var candidates: [URL] = []
         let bundleDir = Bundle.main.bundleURL
         candidates.append(bundleDir.appendingPathComponent("tokenman"))

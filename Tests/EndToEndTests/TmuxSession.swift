@@ -69,6 +69,33 @@ final class TmuxSession: @unchecked Sendable {
         try await run(["resize-window", "-t", sessionName, "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// The pid of the program the pane's shell started (the shell runs `command; echo …`, so
+    /// the program is its child), for signals a key cannot send (SIGQUIT, SIGTERM).
+    func programPID() async throws -> pid_t {
+        let text = try await run(["display-message", "-p", "-t", sessionName, "#{pane_pid}"])
+        guard let shell = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw Failure(description: "no pane pid in \"\(text)\"")
+        }
+        guard let child = Self.children(of: shell).first else {
+            throw Failure(description: "the pane's shell \(shell) has no child process")
+        }
+        return child
+    }
+
+    /// Processes whose parent is `parent`, read from /proc/PID/stat.
+    static func children(of parent: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { name -> pid_t? in
+            guard let pid = pid_t(name),
+                  let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            // After "pid (comm) ": state, then ppid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 1, pid_t(fields[1]) == parent else { return nil }
+            return pid
+        }
+    }
+
     /// tmux's most recent paste buffer (where an OSC 52 copy lands with set-clipboard on).
     func pasteBuffer() async throws -> String {
         try await run(["show-buffer"])

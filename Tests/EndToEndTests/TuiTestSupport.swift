@@ -16,7 +16,18 @@ final class TuiFixture: @unchecked Sendable {
 
     var configPath: String { directory.appendingPathComponent("config.toml").path }
 
-    init(accounts: [Account], clipboardClearSeconds: Int = 45, width: Int = 100, height: Int = 30, prepare: (inout SimulatorConfiguration) -> Void = { _ in }) async throws {
+    /// How the UI is started in the pane.
+    enum Launch {
+        /// As the pane's command.
+        case direct
+        /// As `tokenman … < /dev/null` (it reads keys from /dev/tty).
+        case stdinFromDevNull
+        /// Typed at an interactive bash with job control, as a person would: only there does
+        /// Ctrl-Z stop it (a stop signal to an orphaned process group is discarded).
+        case interactiveShell
+    }
+
+    init(accounts: [Account], clipboardClearSeconds: Int = 45, width: Int = 100, height: Int = 30, launch: Launch = .direct, prepare: (inout SimulatorConfiguration) -> Void = { _ in }) async throws {
         var configuration = SimulatorConfiguration(port: 0, output: { _ in })
         prepare(&configuration)
         simulator = ProviderSimulator(configuration: configuration)
@@ -36,11 +47,23 @@ final class TuiFixture: @unchecked Sendable {
             """
         }
         try config.write(toFile: directory.appendingPathComponent("config.toml").path, atomically: true, encoding: .utf8)
+        var command = [try BuiltProducts.tokenman(), "--config", directory.appendingPathComponent("config.toml").path,
+                       "--state-dir", directory.appendingPathComponent("state").path]
+        let typed = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        switch launch {
+        case .direct: break
+        case .stdinFromDevNull: command = ["sh", "-c", "exec \"$0\" \"$@\" < /dev/null"] + command
+        case .interactiveShell: command = ["env", "PS1=[sh]", "bash", "--norc", "--noprofile", "-i"]
+        }
         session = try await TmuxSession(
-            command: [try BuiltProducts.tokenman(), "--config", directory.appendingPathComponent("config.toml").path,
-                      "--state-dir", directory.appendingPathComponent("state").path],
+            command: command,
             environment: ["TERM": "xterm-256color", "XDG_CONFIG_HOME": directory.path],
             width: width, height: height)
+        if case .interactiveShell = launch {
+            try await session.waitFor(text: "[sh]", timeout: 10)
+            try await session.type(typed)
+            try await session.press("Enter")
+        }
         try await session.waitFor(text: "NAME", timeout: 10)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TOMLParser
 
@@ -157,6 +158,39 @@ struct ErrorTests {
         #expect(parseError(deep)?.message == "arrays and inline tables are nested too deeply")
         let fine = "a = " + String(repeating: "[", count: 50) + String(repeating: "]", count: 50)
         #expect(parseError(fine) == nil)
+    }
+
+    /// Regression: a valid file with a very long dotted key or header overflowed the stack when
+    /// the document was frozen (29,000 parts on the main thread, 2,000 on a 512 KiB thread).
+    @Test(arguments: [
+        "a" + String(repeating: ".a", count: 29_000) + " = 1",
+        "[" + "a" + String(repeating: ".a", count: 29_000) + "]",
+        "[[" + "a" + String(repeating: ".a", count: 29_000) + "]]",
+        "[" + Array(repeating: "a", count: 60).joined(separator: ".") + "]\n"
+            + Array(repeating: "b", count: 60).joined(separator: ".") + " = 1",
+        Array(repeating: "b", count: 60).joined(separator: ".") + " = " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60),
+        "t = " + String(repeating: "{ a.a.a.a = ", count: 30) + "1" + String(repeating: " }", count: 30),
+    ])
+    func deepKeysAreRejectedOnASmallStack(document: String) async {
+        let error = await Self.parseErrorOnSmallStack(document)
+        #expect(error?.message.hasPrefix("keys and tables are nested too deeply") == true
+            || error?.message == "arrays and inline tables are nested too deeply", "\(String(describing: error))")
+        #expect(error?.line ?? 0 >= 1)
+    }
+
+    @Test func keysUpToTheLimitAreAccepted() async {
+        let header = "[" + Array(repeating: "a", count: 40).joined(separator: ".") + "]\n"
+        let key = Array(repeating: "b", count: 40).joined(separator: ".")
+        #expect(await Self.parseErrorOnSmallStack(header + key + " = [[[1]]]") == nil)
+    }
+
+    /// Parses on a thread with a 512 KiB stack, as a hostile config would meet on a worker thread.
+    private static func parseErrorOnSmallStack(_ document: String) async -> TOMLError? {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: parseError(document)) }
+            thread.stackSize = 512 * 1024
+            thread.start()
+        }
     }
 
     @Test func validEdgeCasesAreAccepted() {

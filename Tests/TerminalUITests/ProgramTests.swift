@@ -149,7 +149,6 @@ struct UncheckedBox<Value>: @unchecked Sendable {
             },
             keyMessage: { key, _ in
                 if key == .control("c") && !mapCtrlC { return nil }
-                if key == .control("z") { return nil }
                 return .key(key)
             },
             tick: { _ in .tick },
@@ -175,18 +174,23 @@ struct UncheckedBox<Value>: @unchecked Sendable {
         #expect(model.log == ["loaded sync", "quit"])
     }
 
-    @Test func unmappedCtrlCQuits() async throws {
-        let backend = FakeBackend(script: [.event(.key(.control("c")))])
-        let (_, reason) = try await runLoop(makeProgram(), backend)
-        #expect(reason == .quit)
-    }
-
-    @Test func mappedCtrlCGoesToUpdate() async throws {
+    /// Ctrl-C ends the program as SIGINT would (exit 130), not as a quit (exit 0).
+    @Test func unmappedCtrlCEndsAsInterrupted() async throws {
         let backend = FakeBackend(script: [.event(.key(.control("c"))), .event(.key(.character("q")))])
-        let (model, _) = try await runLoop(makeProgram(mapCtrlC: true), backend)
-        #expect(model.log == ["key Ctrl-C", "quit"])
+        let (model, reason) = try await runLoop(makeProgram(), backend)
+        #expect(reason == .interrupted(signal: SIGINT))
+        #expect(model.log.isEmpty)
     }
 
+    /// A mapped Ctrl-C reaches update first (for the app's clean-up), and still ends the loop.
+    @Test func mappedCtrlCGoesToUpdateThenEndsAsInterrupted() async throws {
+        let backend = FakeBackend(script: [.event(.key(.control("c"))), .event(.key(.character("q")))])
+        let (model, reason) = try await runLoop(makeProgram(mapCtrlC: true), backend)
+        #expect(model.log == ["key Ctrl-C"])
+        #expect(reason == .interrupted(signal: SIGINT))
+    }
+
+    /// Ctrl-Z suspends although keyMessage maps every key (the app's did, so Ctrl-Z was ignored).
     @Test func ctrlZSuspendsAndRedraws() async throws {
         let backend = FakeBackend(script: [.event(.key(.control("z"))), .event(.key(.character("q")))])
         _ = try await runLoop(makeProgram(), backend)

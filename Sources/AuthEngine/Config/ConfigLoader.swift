@@ -96,9 +96,10 @@ struct TokenmanSettingsDecoder {
         try reader.rejectUnknownKeys(allowed: Self.keys)
         var settings = TokenmanSettings()
         if let lead = try reader.duration("refresh_lead") { settings.refreshLead = lead }
-        if let seconds = try reader.integer("clipboard_clear_seconds") { settings.clipboardClearSeconds = seconds }
+        if let seconds = try reader.integer("clipboard_clear_seconds", maximum: 86_400) { settings.clipboardClearSeconds = seconds }
         if let theme = try reader.string("theme") { settings.theme = theme }
-        if let timeout = try reader.duration("http_timeout") { settings.httpTimeout = timeout }
+        // 1 ms is libcurl's resolution; anything shorter would round to its "no timeout".
+        if let timeout = try reader.duration("http_timeout", minimum: 0.001, maximum: 86_400) { settings.httpTimeout = timeout }
         return settings
     }
 }

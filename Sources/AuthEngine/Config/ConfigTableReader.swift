@@ -1,3 +1,4 @@
+import Foundation
 import TOMLParser
 
 /// Reads typed values from one TOML table and turns every problem into a `ConfigError` naming
@@ -45,15 +46,22 @@ struct ConfigTableReader {
         return flag
     }
 
-    func integer(_ key: String, minimum: Int = 0) throws(ConfigError) -> Int? {
+    func integer(_ key: String, minimum: Int = 0, maximum: Int = .max) throws(ConfigError) -> Int? {
         guard let value = table[key] else { return nil }
         guard let number = value.integerValue else { throw error(key, "expected an integer, found \(value.typeName)") }
         guard number >= minimum else { throw error(key, "must be at least \(minimum)") }
+        guard number <= maximum else { throw error(key, "must be at most \(maximum)") }
         return number
     }
 
-    /// "90s", "2m", "1h" or an integer number of seconds; must be positive.
-    func duration(_ key: String) throws(ConfigError) -> Double? {
+    /// "90s", "2m", "1h" or an integer number of seconds; must be longer than zero, at least
+    /// `minimum` and at most `maximum` (both in seconds; the default maximum is a century, so
+    /// no duration from the file can push a date out of the years a date can be written in).
+    func duration(
+        _ key: String,
+        minimum: TimeInterval = 0,
+        maximum: TimeInterval = DurationParser.maximumSeconds
+    ) throws(ConfigError) -> Double? {
         guard let value = table[key] else { return nil }
         let seconds: Double?
         switch value {
@@ -65,6 +73,8 @@ struct ConfigTableReader {
             throw error(key, "invalid duration \"\(value.stringValue ?? "")\" (use e.g. \"90s\", \"2m\", \"1h\")")
         }
         guard seconds > 0 else { throw error(key, "must be longer than zero") }
+        guard seconds >= minimum else { throw error(key, "must be at least \(DurationParser.describe(minimum))") }
+        guard seconds <= maximum else { throw error(key, "must be at most \(DurationParser.describe(maximum))") }
         return seconds
     }
 

@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// When one token stops being valid, and how that was learnt.
@@ -29,17 +30,19 @@ public enum ExpiryResolver {
         documentedLifetime: TimeInterval?,
         receivedAt: Date
     ) -> ExpiryResolution {
+        // Every instant is clamped to years 0001–9999: `expires_in: 1e300` means "a very long
+        // time", and a date outside that range could be neither shown nor stored.
         if let absolute, let instant = RFC3339.parse(absolute) {
-            return ExpiryResolution(expiresAt: instant, source: .absoluteTimestamp)
+            return ExpiryResolution(expiresAt: instant.clampedToStorable, source: .absoluteTimestamp)
         }
-        if let expiresIn, expiresIn.isFinite, expiresIn >= 0 {
-            return ExpiryResolution(expiresAt: receivedAt.addingTimeInterval(expiresIn), source: .expiresIn)
+        if let expiresIn, !expiresIn.isNaN, expiresIn >= 0 {
+            return ExpiryResolution(expiresAt: receivedAt.adding(clamped: expiresIn), source: .expiresIn)
         }
         if let token, let exp = JWT.decodeIfPossible(token)?.expiresAt {
             return ExpiryResolution(expiresAt: exp, source: .jwtClaim)
         }
         if let documentedLifetime {
-            return ExpiryResolution(expiresAt: receivedAt.addingTimeInterval(documentedLifetime), source: .documentedLifetime)
+            return ExpiryResolution(expiresAt: receivedAt.adding(clamped: documentedLifetime), source: .documentedLifetime)
         }
         return .unknown
     }

@@ -1,4 +1,5 @@
 import CCurl
+import CheckedNumbers
 import Foundation
 
 /// `HTTPTransport` over the dlopen'ed libcurl client in `CCurl`.
@@ -20,6 +21,15 @@ public struct CurlTransport: HTTPTransport {
             self.timeout = timeout
             self.connectTimeout = connectTimeout
             self.maxBodyBytes = maxBodyBytes
+        }
+
+        /// At least 1: libcurl reads 0 as "no timeout at all", so a sub-millisecond setting
+        /// must not round down to it (the config loader also refuses one).
+        var timeoutMilliseconds: Int { Self.milliseconds(timeout) }
+        var connectTimeoutMilliseconds: Int { Self.milliseconds(connectTimeout) }
+
+        private static func milliseconds(_ seconds: TimeInterval) -> Int {
+            max(1, Int(clamping: seconds * 1000, rounding: .up))
         }
     }
 
@@ -66,7 +76,7 @@ public struct CurlTransport: HTTPTransport {
                     request.method, request.url.absoluteString,
                     headerBuffer.baseAddress, headerBuffer.count,
                     bodyPointer, bodyLength,
-                    Int(options.timeout * 1000), Int(options.connectTimeout * 1000), max(0, options.maxBodyBytes),
+                    options.timeoutMilliseconds, options.connectTimeoutMilliseconds, max(0, options.maxBodyBytes),
                     flag.pointer, &raw)
             }
             guard let body else { return perform(nil, 0) }

@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// One member of a JWT header or claims set, in the order the issuer wrote them.
@@ -40,9 +41,11 @@ public struct JWT: Sendable, Equatable {
     public var issuedAt: Date? { date(of: "iat") }
     public var notBefore: Date? { date(of: "nbf") }
 
+    /// Clamped to years 0001–9999: an `exp` of 1e300 or -1e18 is hostile or broken, and must
+    /// not become a date nothing can format or store.
     private func date(of name: String) -> Date? {
         guard case .number(let seconds)? = claim(name), seconds.isFinite else { return nil }
-        return Date(timeIntervalSince1970: seconds)
+        return Date(clampingSecondsSince1970: seconds)
     }
 
     private static func decodeSegment(_ segment: Substring, which: String) throws(JWTDecodingError) -> [JWTClaim] {

@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// Every way a flow can fail, with a message a person understands.
@@ -45,7 +46,7 @@ public enum AuthError: Error, Sendable, Equatable {
         case .rateLimited(let wait, let m):
             let base = m.isEmpty ? "Too many attempts." : m
             guard let wait else { return base }
-            return "\(base) Retry in \(Int(wait.rounded(.up)))s."
+            return "\(base) Retry in \(Int(clamping: wait, rounding: .up))s."
         case .forbidden(let m): return m.isEmpty ? "Forbidden by the provider." : m
         case .tokenRejected(let m): return m.isEmpty ? "The provider refused the token; log in again." : m
         case .challengeExpired: return "The password-change session expired; log in again."

@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// Keeps the access tokens of password accounts fresh in the background.
@@ -80,24 +81,29 @@ public actor RefreshScheduler {
         }
 
         var events: [RefreshEvent] = []
-        let outcomes = await withTaskGroup(of: (Int, Result<TokenSet, AuthError>).self) { group in
+        var outcomes: [Int: Result<TokenSet, AuthError>] = [:]
+        await withTaskGroup(of: RenewalOutcome.self) { group in
             for (index, (account, tokens)) in due.enumerated() {
                 let path = renewer.plan(for: account, tokens: tokens, now: now)
                 emit(.started(account: account.name, path: path), into: &events)
                 group.addTask { [renewer] in
+                    // The awaited result is bound to a local before it is packed with `index`:
+                    // `return (index, .success(try await …))` is miscompiled by Swift 6.3 -O
+                    // (the index comes back as garbage; see DECISIONS.md).
+                    let result: Result<TokenSet, AuthError>
                     do throws(AuthError) {
-                        return (index, .success(try await renewer.renew(account, replacing: tokens)))
+                        let fresh = try await renewer.renew(account, replacing: tokens)
+                        result = .success(fresh)
                     } catch {
-                        return (index, .failure(error))
+                        result = .failure(error)
                     }
+                    return RenewalOutcome(index: index, result: result)
                 }
             }
-            var collected: [(Int, Result<TokenSet, AuthError>)] = []
-            for await outcome in group { collected.append(outcome) }
-            return collected.sorted { $0.0 < $1.0 }
+            for await outcome in group { outcomes[outcome.index] = outcome.result }
         }
-        for (index, outcome) in outcomes {
-            let (account, tokens) = due[index]
+        for (index, (account, tokens)) in due.enumerated() {
+            guard let outcome = outcomes[index] else { continue }
             emit(record(outcome, account: account.name, tokens: tokens, now: now), into: &events)
         }
         return events
@@ -131,7 +137,7 @@ public actor RefreshScheduler {
             let after = clock.now()
             let wake = await nextWake(now: after) ?? after + policy.maxSleep
             let delay = min(max(wake.timeIntervalSince(after), 0.2), policy.maxSleep)
-            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+            try? await Task.sleep(nanoseconds: UInt64(clamping: Int(clamping: delay * 1_000_000_000)))
         }
         continuation.finish()
     }
@@ -162,6 +168,12 @@ public actor RefreshScheduler {
                 return .failed(account: account, error: error, retryAt: retryAt)
             }
         }
+    }
+
+    /// One child task's answer; a named type rather than a tuple (see `tick`).
+    private struct RenewalOutcome: Sendable {
+        let index: Int
+        let result: Result<TokenSet, AuthError>
     }
 
     private func emit(_ event: RefreshEvent, into events: inout [RefreshEvent]) {

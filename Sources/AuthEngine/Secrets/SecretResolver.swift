@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// Asks a person for an account's password (TUI form, terminal prompt). Injected by the caller.
@@ -105,6 +106,6 @@ public struct SecretResolver: Sendable {
     }
 
     private static func seconds(_ interval: TimeInterval) -> String {
-        interval == interval.rounded() ? String(Int(interval)) : String(interval)
+        interval == interval.rounded() ? String(Int(clamping: interval)) : String(interval)
     }
 }

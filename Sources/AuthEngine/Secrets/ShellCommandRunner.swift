@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// What a finished (or stopped) shell command left behind.
@@ -104,7 +105,7 @@ enum ShellCommandRunner {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 { timedOut = true; break }
             var fds = open.filter(\.value).map { pollfd(fd: $0.key, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining * 1000, 1000).rounded(.up)))
+            let ready = poll(&fds, nfds_t(fds.count), Int32(clamping: Int(clamping: min(remaining * 1000, 1000), rounding: .up)))
             if ready < 0 {
                 if errno == EINTR { continue }
                 break

@@ -28,9 +28,14 @@ struct DocumentParser {
     private let root = TableNode(line: 0, origin: .root)
     /// The table that key/value lines go into: the root, then whichever header came last.
     private var currentTable: TableNode
-    /// Current array/inline-table nesting, bounded so hostile input cannot overflow the stack.
+    /// How deep the value being parsed sits below the root: the current header's parts, the
+    /// parts of every key on the way, and each enclosing array or inline table. Bounded, because
+    /// every level is a stack frame when the document is frozen and later destroyed: without it
+    /// a valid file with a 29,000-part dotted key overflowed the stack.
     var nestingDepth = 0
     static let maximumNestingDepth = 100
+    /// The parts of the last `[header]`: where key/value lines start counting depth.
+    private var currentTableDepth = 0
 
     init(text: String) {
         scanner = ByteScanner(text: text)
@@ -50,6 +55,7 @@ struct DocumentParser {
                 try parseTableHeader()
                 try expectEndOfLine(after: "table header")
             default:
+                nestingDepth = currentTableDepth
                 try parseKeyValue(into: currentTable)
                 try expectEndOfLine(after: "value")
             }
@@ -103,6 +109,9 @@ struct DocumentParser {
             guard scanner.current == ASCII.dot else { return key }
             scanner.advance()
             scanner.skipBlanks()
+            if nestingDepth + key.count >= Self.maximumNestingDepth {
+                throw scanner.error("keys and tables are nested too deeply (more than \(Self.maximumNestingDepth) levels)")
+            }
             key.rest.append(try parseSimpleKey())
         }
     }
@@ -181,6 +190,9 @@ struct DocumentParser {
         default:
             break
         }
+        // The value sits below every part of its key: `a.b = [[…]]` is as deep as `a = {b = [[…]]}`.
+        nestingDepth += key.count
+        defer { nestingDepth -= key.count }
         let value = try parseValue()
         try insert(value, at: key, into: table)
     }
@@ -245,7 +257,9 @@ struct DocumentParser {
         let isArray = scanner.peek(1) == ASCII.leftBracket
         scanner.advance(isArray ? 2 : 1)
         scanner.skipBlanks()
+        nestingDepth = 0
         let key = try parseKey()
+        currentTableDepth = key.count
         let closing = isArray ? "]]" : "]"
         guard scanner.current == ASCII.rightBracket, !isArray || scanner.peek(1) == ASCII.rightBracket else {
             throw scanner.error("expected '\(closing)' to close table header, found \(scanner.describedCurrent)")

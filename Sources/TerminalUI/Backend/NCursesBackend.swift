@@ -35,6 +35,8 @@ public final class NCursesBackend: TerminalBackend {
     private var outputDescriptor: Int32 = -1
     private var previousFrame: Canvas?
     private var cursorVisible: Bool?
+    /// Polls in a row that said the input was readable when nothing could be read.
+    private var emptyReads = 0
     /// ncurses attributes (colour pair included) per role, indexed by `Role` order.
     private var roleAttributes: [Role: (attributes: attr_t, pair: Int16)] = [:]
     /// Whether colours are in use (false for NO_COLOR, monochrome themes, no colour support).
@@ -91,6 +93,12 @@ public final class NCursesBackend: TerminalBackend {
         }
         inputDescriptor = fileno(inputFile)
         outputDescriptor = fileno(outputFile)
+        if case .controllingTerminal = device, isatty(inputDescriptor) == 0 || isatty(outputDescriptor) == 0 {
+            // No /dev/tty and stdin/stdout are files or pipes: there is nobody to draw for, and
+            // reading keys from a file would end at once or never.
+            closeFiles()
+            throw TerminalError.notATerminal
+        }
         if case .controllingTerminal = device {
             // Before newterm: the modes saved for a crash must be the shell's, and ncurses
             // must not install its own SIGINT/SIGTERM handlers (it skips ignored signals).
@@ -288,11 +296,29 @@ public final class NCursesBackend: TerminalBackend {
         if descriptors[0].revents != 0 { wakePipe.drain() }
         if let signal = signals.take() { return .terminate(signal: signal) }
         // EINTR is usually SIGWINCH: ncurses reports it as KEY_RESIZE on the next read.
-        if ready < 0 || (descriptors.count > 1 && descriptors[1].revents != 0) {
-            return readKey()
+        if ready < 0 { return readKey() }
+        guard descriptors.count > 1, descriptors[1].revents != 0 else { return nil }
+        let input = descriptors[1].revents
+        if input & Int16(POLLIN) == 0, input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            return .terminate(signal: SIGHUP)  // the terminal is gone: end as a hangup would
+        }
+        if let event = readKey() {
+            emptyReads = 0
+            return event
+        }
+        // Readable, yet nothing to read: end of file (a closed pty reports POLLIN, then reads
+        // 0 bytes). Without this the loop would poll and read nothing forever, at full CPU.
+        var pending: Int32 = 0
+        if ioctl(inputDescriptor, UInt(FIONREAD), &pending) == 0, pending == 0 {
+            emptyReads += 1
+            if emptyReads >= Self.emptyReadsMeaningEndOfFile { return .terminate(signal: SIGHUP) }
         }
         return nil
     }
+
+    /// Consecutive "readable but empty" polls taken as end of input (one can be a partial
+    /// escape sequence that ncurses is still waiting on).
+    private static let emptyReadsMeaningEndOfFile = 3
 
     /// One key if ncurses has one now (it still waits ESCDELAY to tell Esc from a sequence).
     private func readKey() -> TerminalEvent? {
@@ -335,7 +361,16 @@ public final class NCursesBackend: TerminalBackend {
         endwin()
         // Stop with the default action (ncurses' own SIGTSTP handler would redraw by itself).
         let previousHandler = signal(SIGTSTP, SIG_DFL)
+        // This thread may block SIGTSTP (threads started by Foundation block most signals):
+        // unblock it here, so `raise` stops the process before it returns instead of leaving
+        // the signal pending until ncurses resets the handler and it is lost.
+        var stopSignal = sigset_t()
+        var previousMask = sigset_t()
+        sigemptyset(&stopSignal)
+        sigaddset(&stopSignal, SIGTSTP)
+        pthread_sigmask(SIG_UNBLOCK, &stopSignal, &previousMask)
         raise(SIGTSTP)
+        pthread_sigmask(SIG_SETMASK, &previousMask, nil)
         // The shell resumed us (SIGCONT): the size may have changed while stopped.
         signal(SIGTSTP, previousHandler)
         var rows: Int32 = 0
@@ -358,11 +393,14 @@ public final class NCursesBackend: TerminalBackend {
 /// Why the terminal could not be taken over.
 public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotOpenTerminal
+    case notATerminal
     case unknownTerminal(String)
 
     public var description: String {
         switch self {
         case .cannotOpenTerminal: return "cannot open the terminal (/dev/tty)"
+        case .notATerminal:
+            return "the interactive UI needs a terminal, and there is none (no /dev/tty; stdin or stdout is not one); scripts use the subcommands: tokenman --help"
         case .unknownTerminal(let name): return "unknown terminal type \"\(name)\" (check TERM)"
         }
     }

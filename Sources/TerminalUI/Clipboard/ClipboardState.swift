@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// What is on the clipboard because of us, as a value for the model: the status line shows
@@ -32,7 +33,7 @@ public struct ClipboardState: Hashable, Sendable {
 
     /// Seconds until clearing (0 once due).
     public func remainingSeconds(at now: Date) -> Int {
-        max(0, Int(clearsAt.timeIntervalSince(now).rounded(.up)))
+        max(0, Int(clamping: clearsAt.timeIntervalSince(now), rounding: .up))
     }
 
     public func isDue(at now: Date) -> Bool {

@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// The run loop, in the Elm architecture: one `Model`, messages named for what happened,
@@ -31,9 +32,10 @@ import Foundation
 /// threads (one per core) the effects need. Effects run on detached tasks; their messages
 /// are queued in a locked inbox and the backend is woken, so results draw immediately.
 ///
-/// Built in: Ctrl-Z suspends (after `keyMessage` had no use for it, it is never sent);
-/// Ctrl-C quits when `keyMessage` returns nil for it; SIGINT/SIGTERM/SIGHUP restore the
-/// terminal and end the loop with `.interrupted`.
+/// Built in: Ctrl-Z suspends (it never reaches `keyMessage`); Ctrl-C goes to `keyMessage`
+/// (for the app's own clean-up) and then always ends the loop as `.interrupted(SIGINT)`;
+/// SIGINT/SIGTERM/SIGHUP/SIGQUIT and a closed terminal restore the terminal and end the loop
+/// with `.interrupted`.
 public struct Program<Model, Message: Sendable> {
     public var model: Model
     public var update: (inout Model, Message) -> [Effect<Message>]
@@ -79,9 +81,10 @@ public struct Program<Model, Message: Sendable> {
 
     /// How the loop ended.
     public enum ExitReason: Hashable, Sendable {
-        /// `update` returned `Effect.quit`, or Ctrl-C was not mapped.
+        /// `update` returned `Effect.quit`.
         case quit
-        /// A signal (SIGINT, SIGTERM, SIGHUP) arrived; by convention exit with 128 + signal.
+        /// A signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) arrived, Ctrl-C was pressed (SIGINT), or
+        /// the terminal went away (SIGHUP); by convention exit with 128 + signal.
         case interrupted(signal: Int32)
     }
 
@@ -124,7 +127,7 @@ private struct RunLoopState<Model, Message: Sendable, Backend: TerminalBackend> 
             let now = program.now()
             let wait = nextTick.map { max(0, $0.timeIntervalSince(now)) } ?? 3600
             // Rounded up: waking a hair before the tick is due would spin until it is.
-            if let event = backend.nextEvent(timeout: .milliseconds(Int((wait * 1000).rounded(.up)))) {
+            if let event = backend.nextEvent(timeout: .milliseconds(Int(clamping: wait * 1000, rounding: .up))) {
                 handle(event)
             }
             for message in inbox.drain() where exitReason == nil {
@@ -167,14 +170,19 @@ private struct RunLoopState<Model, Message: Sendable, Backend: TerminalBackend> 
         switch event {
         case .key(.resize):
             resized(to: backend.size)
+        case .key(.control("z")):
+            // Raw mode delivers Ctrl-Z as a key; a terminal program is expected to stop as the
+            // shell's job control would stop it, and to redraw on `fg`.
+            backend.suspend()
+            resized(to: backend.size)
+        case .key(.control("c")):
+            // The app may map Ctrl-C to its own quit (clearing the clipboard, say), but Ctrl-C
+            // always ends the program, as SIGINT: exit 130 by the shell's convention.
+            if let message = program.keyMessage(.control("c"), model) { dispatch(message) }
+            exitReason = .interrupted(signal: SIGINT)
         case .key(let key):
             if let message = program.keyMessage(key, model) {
                 dispatch(message)
-            } else if key == .control("c") {
-                exitReason = .quit
-            } else if key == .control("z") {
-                backend.suspend()
-                resized(to: backend.size)
             }
         case .resize(let newSize):
             resized(to: newSize)

@@ -3,7 +3,8 @@ public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
     /// The terminal now has this size (after SIGWINCH / KEY_RESIZE, or after resuming).
     case resize(Size)
-    /// SIGINT, SIGTERM or SIGHUP arrived: the loop restores the terminal and returns.
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrived, or the terminal closed (SIGHUP): the loop
+    /// restores the terminal and returns.
     case terminate(signal: Int32)
 }
 

@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// Spinner glyphs for "working…" indicators. The frame is a pure function of time, so any
@@ -9,7 +10,7 @@ public enum Spinner {
     /// The frame to show at `now`, advancing `framesPerSecond` times a second.
     public static func frame(at now: Date, framesPerSecond: Double = 4, frames: [Character] = brailleFrames) -> Character {
         guard !frames.isEmpty else { return " " }
-        let step = Int((now.timeIntervalSinceReferenceDate * max(framesPerSecond, 0.1)).rounded(.down))
+        let step = Int(clamping: now.timeIntervalSinceReferenceDate * max(framesPerSecond, 0.1), rounding: .down)
         let index = ((step % frames.count) + frames.count) % frames.count
         return frames[index]
     }

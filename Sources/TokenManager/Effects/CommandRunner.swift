@@ -16,7 +16,8 @@ struct CommandRunner: Sendable {
         case .login(let account, let password, let id):
             return [.run {
                 do throws(AuthError) {
-                    return .loginFinished(account: account, requestID: id, .success(try await gateway.current.service.login(account: account, password: password)))
+                    let tokens = try await gateway.current.service.login(account: account, password: password)
+                    return .loginFinished(account: account, requestID: id, .success(tokens))
                 } catch {
                     return .loginFinished(account: account, requestID: id, .failure(error))
                 }
@@ -33,7 +34,8 @@ struct CommandRunner: Sendable {
         case .refresh(let account):
             return [.run {
                 do throws(AuthError) {
-                    return .refreshFinished(account: account, .success(try await gateway.current.service.refresh(account: account)))
+                    let tokens = try await gateway.current.service.refresh(account: account)
+                    return .refreshFinished(account: account, .success(tokens))
                 } catch {
                     return .refreshFinished(account: account, .failure(error))
                 }

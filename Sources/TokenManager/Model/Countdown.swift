@@ -1,3 +1,4 @@
+import CheckedNumbers
 import AuthEngine
 import Foundation
 import TerminalUI
@@ -48,7 +49,7 @@ struct Countdown: Equatable, Sendable {
     /// "0:42", "14:55", "1:02:03", "89d 23h": whole seconds left, rounded up so a token
     /// never shows 0:00 while still valid.
     static func clock(_ seconds: TimeInterval) -> String {
-        let total = Int(seconds.rounded(.up))
+        let total = Int(clamping: seconds, rounding: .up)
         let days = total / 86_400
         let hours = (total % 86_400) / 3600
         let minutes = (total % 3600) / 60
@@ -66,7 +67,7 @@ struct Countdown: Equatable, Sendable {
     }
 
     static func coarse(_ seconds: TimeInterval) -> String {
-        let total = Int(seconds.rounded(.down))
+        let total = Int(clamping: seconds, rounding: .down)
         if total < 60 { return "\(total)s" }
         if total < 3600 { return "\(total / 60)m" }
         if total < 86_400 {
