@@ -60,10 +60,13 @@ struct TuiTerminalConventionTests {
     }
 
     /// With no terminal at all (no controlling terminal, stdin and stdout not ones), the UI
-    /// says so and exits 1 instead of drawing into a pipe or reading keys from a file.
+    /// says so and exits 1 instead of drawing into a pipe and reading keys from a file.
+    /// Regression: with TERM set, it read "keys" from the closed stdin forever at full CPU.
     @Test func withoutATerminalTheUIRefusesToStart() async throws {
         let fixture = try CliFixture()
-        let result = try await CommandRunner.run([], environment: fixture.environment, stdin: "", timeout: 20)
+        var environment = fixture.environment
+        environment["TERM"] = "xterm-256color"
+        let result = try await CommandRunner.run([], environment: environment, stdin: "", timeout: 20)
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("needs a terminal"), "\(result)")
     }
