@@ -26,6 +26,21 @@ struct TuiTerminalConventionTests {
         #expect(!screen.contains("crashed") && !screen.contains("Backtrace"), "\(screen)")
     }
 
+    /// SIGQUIT during `tokenman demo` also removes the demo's directory (it was left behind).
+    @Test func sigquitDuringTheDemoCleansUp() async throws {
+        let scratch = try TemporaryDirectory()
+        let session = try await TmuxSession(
+            command: [try BuiltProducts.tokenman(), "demo"],
+            environment: ["TMPDIR": scratch.path, "TERM": "xterm-256color"], width: 140, height: 30)
+        defer { session.kill() }
+        try await session.waitFor(text: "wikimedia-newbie", timeout: 20)
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
+        #expect(kill(try await session.programPID(), SIGQUIT) == 0)
+        let screen = try await session.waitFor(text: "[exit ")
+        #expect(screen.contains("[exit 131]"), "\(screen)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
+    }
+
     /// Ctrl-Z at an interactive shell stops the UI with the terminal restored, and `fg`
     /// brings it back redrawn. (Before, the app's key map swallowed Ctrl-Z.)
     @Test func ctrlZStopsAndFgRedraws() async throws {
