@@ -120,9 +120,7 @@ enum ClipboardFlow {
         // A new copy replaces the old one on the clipboard, so the old timer has nothing to clear.
         model.clipboard = nil
         if model.clipboardClearSeconds > 0 {
-            model.clipboard = ClipboardState(
-                label: label, copiedAt: model.now, clearsAt: model.now.addingTimeInterval(TimeInterval(model.clipboardClearSeconds)),
-                fingerprint: ClipboardState.fingerprint(of: text), tool: nil, usedOSC52: true)
+            model.clipboard = model.clipboardSetup.state(afterCopying: text, label: label, now: model.now)
         }
         commands.append(.copy(text: text, label: label))
         return commands
