@@ -89,8 +89,8 @@ enum AppUpdate {
                 if [.escape, .character("?"), .character("q"), .enter].contains(key) { model.overlay = nil }
                 if key == .control("c") { return quit(&model) }
                 return []
-            case .copyMenu:
-                return CopyMenu.update(&model, key: key)
+            case .copyMenu(let menu):
+                return CopyMenu.update(&model, menu, key: key)
             case .confirm(let request):
                 return confirm(&model, request, key: key)
             }
