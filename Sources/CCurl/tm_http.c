@@ -114,8 +114,12 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *user) {
 
 static int on_progress(void *user, long long dltotal, long long dlnow, long long ultotal, long long ulnow) {
     (void)dltotal; (void)dlnow; (void)ultotal; (void)ulnow;
-    const volatile int *flag = (const volatile int *)user;
-    return (flag && *flag) ? 1 : 0;
+    const int *flag = (const int *)user;
+    return (flag && __atomic_load_n(flag, __ATOMIC_ACQUIRE)) ? 1 : 0;
+}
+
+void tm_http_cancel_flag_raise(int *flag) {
+    __atomic_store_n(flag, 1, __ATOMIC_RELEASE);
 }
 
 static int classify(int code, int overflow) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,7 +29,7 @@ final class HTTPServer: Sendable {
     }
 
     private let handler: Handler
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     init(handler: @escaping Handler) {
         self.handler = handler

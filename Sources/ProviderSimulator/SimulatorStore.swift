@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The shared engine room of the route handlers: the locked state, the clock, the output sink
 /// and the fixed settings.
@@ -8,7 +9,7 @@ final class SimulatorStore: Sendable {
     let newPasswordSessionLifetime: TimeInterval
     let wikimediaRefreshLimit: Int
     let confirmationCodeLifetime: TimeInterval
-    private let state: Locked<SimulatorState>
+    private let state: Mutex<SimulatorState>
 
     init(configuration: SimulatorConfiguration) {
         clock = configuration.clock
@@ -16,7 +17,7 @@ final class SimulatorStore: Sendable {
         newPasswordSessionLifetime = configuration.newPasswordSessionLifetime
         wikimediaRefreshLimit = configuration.wikimediaRefreshLimit
         confirmationCodeLifetime = configuration.confirmationCodeLifetime
-        state = Locked(SimulatorState(configuration: configuration, signer: JWTSigner()))
+        state = Mutex(SimulatorState(configuration: configuration, signer: JWTSigner()))
     }
 
     /// Runs `body` atomically with the current time. The clock is read outside the lock, since a

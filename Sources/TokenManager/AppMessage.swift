@@ -5,7 +5,7 @@ import TerminalUI
 /// Everything that can happen to the app, named for what happened. Replies carry the account
 /// and, for form screens, the id of the request, so a reply for a screen the user has left
 /// can be recognised and ignored.
-enum AppMessage: Sendable {
+enum AppMessage: Equatable, Sendable {
     case keyPressed(Key)
     case ticked(Date)
     case resized(Size)
@@ -22,5 +22,5 @@ enum AppMessage: Sendable {
     case copyFinished(Clipboard.CopyResult)
     case clipboardCleared(Clipboard.ClearResult)
     /// The config file was rewritten and read back (add, edit, delete account).
-    case configSaved(requestID: Int, Result<TokenmanConfig, ConfigEditError>)
+    case configSaved(requestID: Int, Result<ConfigSaved, ConfigEditError>)
 }

@@ -89,8 +89,8 @@ enum AppUpdate {
                 if [.escape, .character("?"), .character("q"), .enter].contains(key) { model.overlay = nil }
                 if key == .control("c") { return quit(&model) }
                 return []
-            case .copyMenu:
-                return CopyMenu.update(&model, key: key)
+            case .copyMenu(let menu):
+                return CopyMenu.update(&model, menu, key: key)
             case .confirm(let request):
                 return confirm(&model, request, key: key)
             }
@@ -98,12 +98,17 @@ enum AppUpdate {
         switch model.screen {
         case .accounts: return AccountListScreen.update(&model, key: key)
         case .detail: return DetailScreen.update(&model, key: key)
-        case .login: return key == .control("c") ? quit(&model) : LoginScreen.update(&model, key: key)
-        case .newPassword: return key == .control("c") ? quit(&model) : NewPasswordScreen.update(&model, key: key)
-        case .forgotPassword: return key == .control("c") ? quit(&model) : ForgotPasswordScreen.update(&model, key: key)
-        case .changePassword: return key == .control("c") ? quit(&model) : ChangePasswordScreen.update(&model, key: key)
-        case .accountForm: return key == .control("c") ? quit(&model) : AccountFormScreen.update(&model, key: key)
+        case .login(let screen): return formKey(&model, screen, key)
+        case .newPassword(let screen): return formKey(&model, screen, key)
+        case .forgotPassword(let screen): return formKey(&model, screen, key)
+        case .changePassword(let screen): return formKey(&model, screen, key)
+        case .accountForm(let screen): return formKey(&model, screen, key)
         }
+    }
+
+    /// Ctrl-C quits from any form; every other key is the form's.
+    private static func formKey<S: FormScreen>(_ model: inout AppModel, _ screen: S, _ key: Key) -> [AppCommand] {
+        key == .control("c") ? quit(&model) : FormRouting.update(&model, screen, key: key)
     }
 
     private static func confirm(_ model: inout AppModel, _ request: ConfirmRequest, key: Key) -> [AppCommand] {

@@ -24,7 +24,7 @@ enum AppView {
         switch model.overlay {
         case .help?: HelpScreen.overlay.render(into: &canvas, in: canvas.bounds)
         case .confirm(let request)?: request.dialog.render(into: &canvas, in: canvas.bounds)
-        case .copyMenu(let menu)?: menu.render(model: model, into: &canvas, in: canvas.bounds)
+        case .copyMenu(let menu)?: menu.view(model: model).render(into: &canvas, in: canvas.bounds)
         case nil: break
         }
         return canvas

@@ -27,27 +27,26 @@ public enum TokenManagerApp {
         let gateway = EngineGateway(config: config, store: store, environment: options.environment)
         let scheduler = SchedulerBridge()
         let lead = config.settings.refreshLead
-        scheduler.start(service: gateway.current.service, lead: lead)
+        scheduler.start(service: gateway.service, lead: lead)
         defer { scheduler.stop() }
 
         var model = AppModel(accounts: config.accounts, catalog: config.catalog, now: Date())
         model.banner = options.banner
         model.configPath = config.path
+        model.clipboardSetup = Clipboard()
         model.clipboardClearSeconds = options.clipboardClearSeconds ?? config.settings.clipboardClearSeconds
         model.size = TerminalSize.current() ?? model.size
         do {
-            model.tokens = try gateway.current.service.storedTokens()
+            model.tokens = try gateway.service.storedTokens()
         } catch {
             model.setStatus(error.message, role: .danger)
         }
-        let clipboard = Clipboard(clearAfter: .seconds(max(0, model.clipboardClearSeconds)))
-        let runner = CommandRunner(gateway: gateway, clipboard: clipboard) { service, _ in
-            scheduler.start(service: service, lead: lead)
-        }
+        let client = EngineClient.live(gateway: gateway) { service in scheduler.start(service: service, lead: lead) }
+        let runner = CommandRunner(client: client, clipboard: model.clipboardSetup)
         let program = Program<AppModel, AppMessage>(
             model: model,
             update: { model, message in
-                AppUpdate.update(&model, message).flatMap { runner.effects(for: $0, now: model.now) }
+                AppUpdate.update(&model, message).flatMap { runner.effects(for: $0) }
             },
             view: { model, now, size in AppView.render(model, now: now, size: size) },
             keyMessage: { key, _ in .keyPressed(key) },

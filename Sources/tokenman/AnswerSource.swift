@@ -1,5 +1,6 @@
 import AuthEngine
 import Foundation
+import Synchronization
 
 /// Where a command gets what it must ask a person: the terminal (echo off for secrets), or,
 /// with `--stdin`, standard input one answer per line (for scripts and tests; secrets are
@@ -59,24 +60,24 @@ final class StandardInputLines: Sendable {
     }
 }
 
-private final class LockedLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var remaining: [String]?
+/// Standard input's lines, read whole on first use and handed out one at a time.
+private final class LockedLines: Sendable {
+    private let remaining = Mutex<[String]?>(nil)
 
     func pop() -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        if remaining == nil {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            remaining = String(decoding: data, as: UTF8.self)
-                .split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        remaining.withLock { remaining in
+            if remaining == nil {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                remaining = String(decoding: data, as: UTF8.self)
+                    .split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+            }
+            guard var lines = remaining, !lines.isEmpty else { return nil }
+            let first = lines.removeFirst()
+            // A trailing newline leaves one empty last element: that is not an answer.
+            if lines.isEmpty, first.isEmpty { remaining = []; return nil }
+            remaining = lines
+            return first
         }
-        guard var lines = remaining, !lines.isEmpty else { return nil }
-        let first = lines.removeFirst()
-        // A trailing newline leaves one empty last element: that is not an answer.
-        if lines.isEmpty, first.isEmpty { remaining = []; return nil }
-        remaining = lines
-        return first
     }
 }

@@ -1,6 +1,7 @@
 import CheckedNumbers
 import AuthEngine
 import Foundation
+import Synchronization
 import ProviderSimulator
 
 /// Everything `tokenman demo` sets up and must take down again: a private temp directory
@@ -165,21 +166,18 @@ final class DemoSession: Sendable {
 
 /// Removes the demo directory at most once: from `close()`, or at process exit.
 enum DemoCleanup {
-    nonisolated(unsafe) private static var path: String?
-    private static let lock = NSLock()
+    private static let path = Mutex<String?>(nil)
 
     static func register(_ directory: String) {
-        lock.lock()
-        path = directory
-        lock.unlock()
+        path.withLock { $0 = directory }
         atexit { DemoCleanup.removeNow() }
     }
 
     static func removeNow() {
-        lock.lock()
-        let target = path
-        path = nil
-        lock.unlock()
+        let target = path.withLock { path in
+            defer { path = nil }
+            return path
+        }
         if let target { try? FileManager.default.removeItem(atPath: target) }
     }
 }

@@ -1,55 +1,58 @@
 import Foundation
+import Synchronization
 import TerminalUI
 
 /// SIGINT, SIGTERM, SIGHUP and SIGQUIT as values, while `tokenman demo` sets up or runs without a UI and
 /// while `tokenman simulate` serves, so an interrupt ends in clean-up instead of killing the
 /// process mid-way. Built on TerminalUI's `SignalPipe`, the same mechanism the UI uses.
-final class InterruptWatcher: @unchecked Sendable {
-    // @unchecked: `received` and `waiter` are only touched while `lock` is held.
-    private let lock = NSLock()
-    private var received: [Int32] = []
-    private var waiter: CheckedContinuation<Int32, Never>?
-    private var pipe: SignalPipe?
+final class InterruptWatcher: Sendable {
+    private struct State {
+        var received: [Int32] = []
+        var waiter: CheckedContinuation<Int32, Never>?
+    }
+
+    private let state = Mutex(State())
+    private let pipe = Mutex<SignalPipe?>(nil)
 
     init() {
-        pipe = SignalPipe(signals: [SIGINT, SIGTERM, SIGHUP, SIGQUIT]) { [weak self] number in
+        let started = SignalPipe(signals: [SIGINT, SIGTERM, SIGHUP, SIGQUIT]) { [weak self] number in
             self?.deliver(number)
         }
+        pipe.withLock { $0 = started }
     }
 
     /// A signal that arrived already, if any.
     func pending() -> Int32? {
-        lock.lock()
-        defer { lock.unlock() }
-        return received.first
+        state.withLock { $0.received.first }
     }
 
     /// Waits for the next signal (or returns one that already arrived).
     func next() async -> Int32 {
         await withCheckedContinuation { continuation in
-            lock.lock()
-            if let first = received.first {
-                lock.unlock()
-                continuation.resume(returning: first)
-            } else {
-                waiter = continuation
-                lock.unlock()
+            let arrived = state.withLock { state -> Int32? in
+                if let first = state.received.first { return first }
+                state.waiter = continuation
+                return nil
             }
+            if let arrived { continuation.resume(returning: arrived) }
         }
     }
 
     /// Hands the signals back to their default actions (for the UI, which installs its own).
     func stop() {
-        pipe?.stop()
-        pipe = nil
+        let running = pipe.withLock { pipe in
+            defer { pipe = nil }
+            return pipe
+        }
+        running?.stop()
     }
 
     private func deliver(_ number: Int32) {
-        lock.lock()
-        received.append(number)
-        let waiting = waiter
-        waiter = nil
-        lock.unlock()
+        let waiting = state.withLock { state in
+            state.received.append(number)
+            defer { state.waiter = nil }
+            return state.waiter
+        }
         waiting?.resume(returning: number)
     }
 }

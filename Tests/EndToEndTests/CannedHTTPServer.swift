@@ -30,7 +30,7 @@ final class CannedHTTPServer: @unchecked Sendable {
     init(_ response: Response) throws {
         self.response = response
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw CommandRunner.Failure(description: "socket failed") }
+        guard fd >= 0 else { throw ProcessRunner.Failure(description: "socket failed") }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -44,7 +44,7 @@ final class CannedHTTPServer: @unchecked Sendable {
         }
         guard bound else {
             close(fd)
-            throw CommandRunner.Failure(description: "bind failed")
+            throw ProcessRunner.Failure(description: "bind failed")
         }
         listener = fd
         port = UInt16(bigEndian: address.sin_port)

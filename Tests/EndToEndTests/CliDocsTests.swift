@@ -5,7 +5,7 @@ import Testing
 struct CliDocsTests {
     @Test(arguments: ["bash", "zsh", "fish"])
     func completionScriptsNameTheSubcommands(shell: String) async throws {
-        let result = try await CommandRunner.run(["--generate-completion-script", shell], environment: ["PATH": "/usr/bin:/bin"])
+        let result = try await ProcessRunner.run(["--generate-completion-script", shell], environment: ["PATH": "/usr/bin:/bin"])
         #expect(result.status == 0)
         for name in ["token", "header", "exec", "forgot-password", "demo"] {
             #expect(result.stdout.contains(name), "\(shell) completion lacks \(name)")
@@ -13,7 +13,7 @@ struct CliDocsTests {
     }
 
     @Test func manPageIsRoffWithEverySubcommandAndExitStatus() async throws {
-        let result = try await CommandRunner.run(["manpage"], environment: ["PATH": "/usr/bin:/bin"])
+        let result = try await ProcessRunner.run(["manpage"], environment: ["PATH": "/usr/bin:/bin"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix(".TH TOKENMAN 1"))
         for name in ["token", "header", "exec", "list", "status", "login", "logout", "revoke", "forgot\\-password", "change\\-password", "providers", "demo", "simulate"] {

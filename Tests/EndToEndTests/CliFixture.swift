@@ -25,7 +25,7 @@ final class CliFixture: @unchecked Sendable {
         simulator = ProviderSimulator(configuration: configuration)
         try simulator.start()
         var template = Array("/tmp/tokenman-cli-test-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw CommandRunner.Failure(description: "mkdtemp failed") }
+        guard let made = mkdtemp(&template) else { throw ProcessRunner.Failure(description: "mkdtemp failed") }
         directory = String(cString: made)
         configPath = directory + "/config.toml"
         stateDirectory = directory + "/state"
@@ -96,16 +96,16 @@ final class CliFixture: @unchecked Sendable {
     }
 
     /// Runs `tokenman ARGS` with this fixture's environment (plus `extra`).
-    func tokenman(_ arguments: String..., stdin: String? = nil, extra: [String: String] = [:]) async throws -> CommandRunner.Result {
-        try await CommandRunner.run(arguments, environment: environment.merging(extra) { $1 }, stdin: stdin)
+    func tokenman(_ arguments: String..., stdin: String? = nil, extra: [String: String] = [:]) async throws -> ProcessRunner.Result {
+        try await ProcessRunner.run(arguments, environment: environment.merging(extra) { $1 }, stdin: stdin)
     }
 
-    func tokenman(arguments: [String], stdin: String? = nil, extra: [String: String] = [:]) async throws -> CommandRunner.Result {
-        try await CommandRunner.run(arguments, environment: environment.merging(extra) { $1 }, stdin: stdin)
+    func tokenman(arguments: [String], stdin: String? = nil, extra: [String: String] = [:]) async throws -> ProcessRunner.Result {
+        try await ProcessRunner.run(arguments, environment: environment.merging(extra) { $1 }, stdin: stdin)
     }
 
     /// Parses stdout as JSON.
-    static func json(_ result: CommandRunner.Result) throws -> Any {
+    static func json(_ result: ProcessRunner.Result) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(result.stdout.utf8), options: [.fragmentsAllowed])
     }
 }

@@ -51,8 +51,8 @@ struct CliHostileNumberTests {
             try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         }
 
-        func tokenman(_ arguments: String...) async throws -> CommandRunner.Result {
-            try await CommandRunner.run(arguments, environment: environment)
+        func tokenman(_ arguments: String...) async throws -> ProcessRunner.Result {
+            try await ProcessRunner.run(arguments, environment: environment)
         }
     }
 
@@ -70,7 +70,7 @@ struct CliHostileNumberTests {
         #expect(login.status == 0, "\(login)")
         for command in [["list", "--json"], ["status", "h", "--json"], ["token", "h"], ["header", "h"],
                         ["exec", "h", "--", "sh", "-c", "test -n \"$TOKENMAN_ACCESS_EXPIRES_IN\""]] {
-            let result = try await CommandRunner.run(command, environment: world.environment)
+            let result = try await ProcessRunner.run(command, environment: world.environment)
             #expect(result.status == 0, "\(command): \(result)")
         }
         let status = try await world.tokenman("status", "h", "--json")

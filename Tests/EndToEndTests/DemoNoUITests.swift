@@ -18,7 +18,7 @@ struct DemoNoUITests {
         #expect(try Self.mode(of: demoDirectory) == 0o700)
         #expect(try Self.mode(of: config) == 0o600)
 
-        let listed = try await CommandRunner.run(["list", "--json", "--config", config, "--state-dir", state], environment: ["PATH": "/usr/bin:/bin", "HOME": scratch.path])
+        let listed = try await ProcessRunner.run(["list", "--json", "--config", config, "--state-dir", state], environment: ["PATH": "/usr/bin:/bin", "HOME": scratch.path])
         #expect(listed.status == 0, "\(listed)")
         let rows = try #require(try CliFixture.json(listed) as? [[String: Any]])
         #expect(Set(rows.compactMap { $0["provider"] as? String }) == ["byteconnect", "exabits", "starship", "wikimedia"])
@@ -40,7 +40,7 @@ struct DemoNoUITests {
 
     @Test func printConfigHasEveryProviderAndNoPassword() async throws {
         let scratch = try TemporaryDirectory()
-        let result = try await CommandRunner.run(["demo", "--print-config"], environment: ["PATH": "/usr/bin:/bin", "TMPDIR": scratch.path])
+        let result = try await ProcessRunner.run(["demo", "--print-config"], environment: ["PATH": "/usr/bin:/bin", "TMPDIR": scratch.path])
         #expect(result.status == 0, "\(result)")
         for provider in ["byteconnect", "exabits", "starship", "wikimedia"] {
             #expect(result.stdout.contains("provider = \"\(provider)\""))
@@ -75,7 +75,7 @@ final class TemporaryDirectory: @unchecked Sendable {
 
     init() throws {
         var template = Array("/tmp/tokenman-e2e-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw CommandRunner.Failure(description: "mkdtemp failed") }
+        guard let made = mkdtemp(&template) else { throw ProcessRunner.Failure(description: "mkdtemp failed") }
         path = String(cString: made)
     }
 

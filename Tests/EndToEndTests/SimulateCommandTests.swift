@@ -48,7 +48,7 @@ struct SimulateCommandTests {
 
     @Test(arguments: [["--port", "70000"], ["--access-ttl", "0"], ["--refresh-ttl", "-5"], ["--port", "abc"]])
     func rejectsBadFlags(_ arguments: [String]) async throws {
-        let result = try await CommandRunner.run(["simulate"] + arguments, environment: ["PATH": "/usr/bin:/bin"])
+        let result = try await ProcessRunner.run(["simulate"] + arguments, environment: ["PATH": "/usr/bin:/bin"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("Error:"))
         #expect(result.stdout.isEmpty)

@@ -81,7 +81,7 @@ struct TuiTerminalConventionTests {
         let fixture = try CliFixture()
         var environment = fixture.environment
         environment["TERM"] = "xterm-256color"
-        let result = try await CommandRunner.run([], environment: environment, stdin: "", timeout: 20)
+        let result = try await ProcessRunner.run([], environment: environment, stdin: "", timeout: 20)
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("needs a terminal"), "\(result)")
     }

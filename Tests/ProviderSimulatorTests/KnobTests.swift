@@ -73,14 +73,17 @@ import Testing
         fixture.simulator.setLatency(0.4, for: .starship)
         var started = Date()
         #expect(try fixture.post(.starship, "/auth/login", Self.starshipLogin).status == 200)
-        #expect(Date().timeIntervalSince(started) >= 0.4)
+        let delayed = Date().timeIntervalSince(started)
+        #expect(delayed >= 0.4)
+        // No upper bound on a loaded machine: the undelayed requests only have to beat the
+        // delayed one, which carries the same overhead plus the 0.4 s.
         started = Date()
         #expect(try fixture.post(.byteConnect, "/auth", #"{"username":"demo","password":"demo-pass-1"}"#).status == 200)
-        #expect(Date().timeIntervalSince(started) < 0.4)
+        #expect(Date().timeIntervalSince(started) < delayed)
         fixture.simulator.setLatency(0, for: .starship)
         started = Date()
         _ = try fixture.post(.starship, "/auth/login", Self.starshipLogin)
-        #expect(Date().timeIntervalSince(started) < 0.4)
+        #expect(Date().timeIntervalSince(started) < delayed)
     }
 
     @Test func lifetimesCanBeOverriddenGloballyOrPerProvider() throws {

@@ -37,7 +37,8 @@ import Testing
 
     @Test func copyWithOSC52OnlyWritesTheSequenceAndReportsSuccess() {
         let clipboard = Clipboard(clearAfter: .seconds(30), tool: nil, insideTmux: false)
-        let (state, effects) = clipboard.copy("secret", label: "access token", now: t0) { TestMessage.loaded("\($0)") }
+        let state = clipboard.state(afterCopying: "secret", label: "access token", now: t0)
+        let effects = clipboard.copy("secret", label: "access token") { TestMessage.loaded("\($0)") }
         #expect(state.clearsAt == t0 + 30)
         #expect(state.label == "access token")
         #expect(state.fingerprint == ClipboardState.fingerprint(of: "secret"))
@@ -85,7 +86,7 @@ import Testing
             update: { log, message in
                 switch message {
                 case .key(.character("c")):
-                    return clipboard.copy("tok", label: "token", now: Date()) { .loaded("\($0)") }.1
+                    return clipboard.copy("tok", label: "token") { .loaded("\($0)") }
                 case .key(.character("q")): return [.quit]
                 case .loaded(let text): log.append(text); return []
                 default: return []
@@ -103,12 +104,12 @@ import Testing
 @Suite struct TmuxClipboardTests {
     @Test func insideTmuxTheBufferIsClearedToo() {
         let clipboard = Clipboard(tool: nil, insideTmux: true)
-        let (state, _) = clipboard.copy("tok", label: "t", now: Date()) { TestMessage.loaded("\($0)") }
+        let state = clipboard.state(afterCopying: "tok", label: "t", now: Date())
         #expect(state.usedTmuxBuffer)
         let effects = clipboard.clear(state) { TestMessage.loaded("\($0)") }
         // OSC 52 clear, tmux buffer check, cleared message.
         #expect(effects.count == 3)
         let passthrough = Clipboard(tool: nil, tmuxPassthrough: true, insideTmux: true)
-        #expect(!passthrough.copy("tok", label: "t", now: Date()) { TestMessage.loaded("\($0)") }.0.usedTmuxBuffer)
+        #expect(!passthrough.state(afterCopying: "tok", label: "t", now: Date()).usedTmuxBuffer)
     }
 }

@@ -30,7 +30,7 @@ struct AccountFormTests {
         let commands = Fixture.keys(&model, .enter)
         #expect(commands == [.saveAccount(AccountDraft(name: "gpu2", providerID: "exabits", username: "dave", baseURL: nil, mode: .password(.environment("GPU_PW"))), replacing: nil, requestID: 1)])
         let saved = TokenmanConfig(accounts: model.accounts + [AccountConfig(name: "gpu2", providerID: "exabits", username: "dave")])
-        _ = AppUpdate.update(&model, .configSaved(requestID: 1, .success(saved)))
+        _ = AppUpdate.update(&model, .configSaved(requestID: 1, .success(ConfigSaved(config: saved))))
         #expect(model.screen == .accounts)
         #expect(model.selectedAccount?.name == "gpu2")
     }

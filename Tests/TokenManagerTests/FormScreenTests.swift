@@ -54,13 +54,13 @@ struct FormScreenTests {
         _ = Fixture.keys(&model, .tab)
         Fixture.type(&model, "abc")
         #expect(Fixture.keys(&model, .enter).isEmpty)
-        if case .newPassword(let s) = model.screen { #expect(s.form.fields[0].validationMessage == "At least 6 characters") }
+        #expect(NewPasswordScreen.from(model.screen)?.form.fields[0].validationMessage == "At least 6 characters")
         _ = Fixture.keys(&model, .control("u"))
         Fixture.type(&model, "abcdef")
         _ = Fixture.keys(&model, .tab, .control("u"))
         Fixture.type(&model, "abcdeg")
         #expect(Fixture.keys(&model, .enter).isEmpty)
-        if case .newPassword(let s) = model.screen { #expect(s.form.fields[1].validationMessage == "The two new passwords differ") }
+        #expect(NewPasswordScreen.from(model.screen)?.form.fields[1].validationMessage == "The two new passwords differ")
         _ = Fixture.keys(&model, .backspace)
         Fixture.type(&model, "f")
         #expect(Fixture.keys(&model, .enter) == [.answerChallenge(account: "prod-wme", challenge: challenge, newPassword: "abcdef", requestID: 2)])

@@ -123,8 +123,9 @@ public struct CurlTransport: HTTPTransport {
 
 /// The flag libcurl's progress callback polls. A heap cell so its address stays fixed while the
 /// transfer runs; the thread's closure holds a reference until the transfer ends.
-/// `@unchecked Sendable`: the only cross-thread access is one aligned 32-bit store of 1 that the C
-/// side reads through a `volatile` pointer; a late or early read only moves cancellation by one poll.
+/// `@unchecked Sendable` because it holds a raw pointer: the pointee is written and read only
+/// through C11 atomics (`tm_http_cancel_flag_raise` and the progress callback's atomic load),
+/// so there is no data race. A Swift `Atomic` cannot be used: C needs its address.
 final class CancelFlag: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Int32>
 
@@ -133,7 +134,7 @@ final class CancelFlag: @unchecked Sendable {
         pointer.initialize(to: 0)
     }
 
-    func raise() { pointer.pointee = 1 }
+    func raise() { tm_http_cancel_flag_raise(pointer) }
 
     deinit { pointer.deallocate() }
 }

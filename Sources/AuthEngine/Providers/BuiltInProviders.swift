@@ -61,7 +61,7 @@ extension ProviderDefinition {
     )
 
     /// Wikimedia Enterprise auth API (over AWS Cognito). Lowercase usernames, NEW_PASSWORD_REQUIRED
-    /// challenge, refresh keeps the refresh token, password reset and change.
+    /// challenge, refresh keeps the refresh token, password reset and change, passwords of 6+.
     public static let wikimedia = ProviderDefinition(
         id: "wikimedia",
         displayName: "Wikimedia Enterprise",
@@ -88,6 +88,8 @@ extension ProviderDefinition {
         errorFormat: ErrorBodyFormat(messageKey: "message"),
         lifetimes: DocumentedLifetimes(access: 86_400, refresh: 90 * 86_400, challengeSession: 180),
         refreshRotation: .keepsRefreshToken,
-        tokenCarriage: .bearer
+        tokenCarriage: .bearer,
+        // Cognito's pool policy: 6 to 255 characters.
+        passwordRules: PasswordRules(minimumLength: 6)
     )
 }

@@ -17,6 +17,8 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
     public var lifetimes: DocumentedLifetimes
     public var refreshRotation: RefreshRotation
     public var tokenCarriage: TokenCarriage
+    /// Checked by the forms that set a new password.
+    public var passwordRules: PasswordRules
 
     public init(
         id: String,
@@ -30,7 +32,8 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
         errorFormat: ErrorBodyFormat = ErrorBodyFormat(),
         lifetimes: DocumentedLifetimes = DocumentedLifetimes(),
         refreshRotation: RefreshRotation = .rotates,
-        tokenCarriage: TokenCarriage = .bearer
+        tokenCarriage: TokenCarriage = .bearer,
+        passwordRules: PasswordRules = PasswordRules()
     ) {
         self.id = id
         self.displayName = displayName
@@ -44,6 +47,7 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
         self.lifetimes = lifetimes
         self.refreshRotation = refreshRotation
         self.tokenCarriage = tokenCarriage
+        self.passwordRules = passwordRules
     }
 
     /// What an API call must carry for these tokens (headers or a JSON body member).

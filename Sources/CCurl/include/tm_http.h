@@ -28,7 +28,7 @@ typedef struct {
 } tm_http_response;
 
 /// Performs one request. `header_lines` are "Name: value" strings. `cancel_flag`, when not NULL,
-/// is polled during the transfer: a non-zero value aborts it.
+/// is polled (an atomic load) during the transfer: a non-zero value aborts it.
 /// Returns error_kind (also stored in `out`). `out` must be released with tm_http_response_free.
 int tm_http_perform(const char *method, const char *url,
                     const char *const *header_lines, size_t header_count,
@@ -38,6 +38,9 @@ int tm_http_perform(const char *method, const char *url,
                     tm_http_response *out);
 
 void tm_http_response_free(tm_http_response *response);
+
+/// Sets a cancel flag from another thread (an atomic store, paired with the poll's load).
+void tm_http_cancel_flag_raise(int *flag);
 
 /// 1 when libcurl is already loaded into this process (used by start-up cost tests).
 int tm_http_library_loaded(void);

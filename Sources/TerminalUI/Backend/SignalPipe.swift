@@ -1,16 +1,18 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The write end of the live `SignalPipe`, read by the signal handler; -1 when none runs.
-/// Changed only while no handler of ours is installed.
-nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
+/// An atomic (lock-free, so async-signal-safe to load) rather than a lock: a handler must
+/// never wait for a lock the interrupted thread may hold.
+private let signalPipeWriteEnd = Atomic<Int32>(-1)
 
 /// The handler: one byte, the signal number, into the pipe (write(2) is async-signal-safe).
 private func forwardSignal(_ number: Int32) {
     var byte = UInt8(truncatingIfNeeded: number)
-    _ = write(signalPipeWriteEnd, &byte, 1)
+    _ = write(signalPipeWriteEnd.load(ordering: .acquiring), &byte, 1)
 }
 
 /// Signals as callbacks on an ordinary thread: a `sigaction` handler writes the number into a
@@ -24,10 +26,8 @@ private func forwardSignal(_ number: Int32) {
 ///
 /// One `SignalPipe` at a time per process: stop one before starting the next (the demo hands
 /// over to the UI this way).
-public final class SignalPipe: @unchecked Sendable {
-    // @unchecked: `writeEnd` is only touched while `lock` is held.
-    private let lock = NSLock()
-    private var writeEnd: Int32 = -1
+public final class SignalPipe: Sendable {
+    private let writeEnd = Mutex<Int32>(-1)
     private let numbers: [Int32]
 
     public init(signals numbers: [Int32], onSignal: @escaping @Sendable (Int32) -> Void) {
@@ -37,8 +37,8 @@ public final class SignalPipe: @unchecked Sendable {
         guard pipe(&ends) == 0 else { return }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         let readEnd = ends[0]
-        writeEnd = ends[1]
-        signalPipeWriteEnd = ends[1]
+        writeEnd.withLock { $0 = ends[1] }
+        signalPipeWriteEnd.store(ends[1], ordering: .releasing)
         for number in numbers {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = forwardSignal
@@ -71,12 +71,12 @@ public final class SignalPipe: @unchecked Sendable {
     /// Gives the signals back to their default actions and ends the reader thread.
     public func stop() {
         for number in numbers { signal(number, SIG_DFL) }
-        lock.lock()
-        let end = writeEnd
-        writeEnd = -1
-        lock.unlock()
+        let end = writeEnd.withLock { end in
+            defer { end = -1 }
+            return end
+        }
         guard end >= 0 else { return }
-        signalPipeWriteEnd = -1
+        signalPipeWriteEnd.store(-1, ordering: .releasing)
         close(end)
     }
 }

@@ -4,9 +4,8 @@ import Foundation
 ///
 /// ```swift
 /// // update, on "c":
-/// let (state, effects) = model.clipboard.copy(token, label: "access token", now: now) { .copied($0) }
-/// model.clipboardState = state
-/// return effects
+/// model.clipboardState = model.clipboard.state(afterCopying: token, label: "access token", now: now)
+/// return model.clipboard.copy(token, label: "access token") { .copied($0) }
 /// // update, on .tick(now):
 /// if let state = model.clipboardState, state.isDue(at: now) {
 ///     model.clipboardState = nil
@@ -48,29 +47,35 @@ public struct Clipboard: Hashable, Sendable {
         case leftChanged
     }
 
-    /// Copies `text`; returns the state to keep in the model and the effects to return from
-    /// `update`. `done` turns the outcome into the app's message.
-    public func copy<Message: Sendable>(_ text: String, label: String, now: Date, done: @escaping @Sendable (CopyResult) -> Message) -> (ClipboardState, [Effect<Message>]) {
+    /// What a copy of `text` at `now` leaves to clear later: keep it in the model, and hand
+    /// it to `clear` when `isDue`. A pure function, so `update` can call it.
+    public func state(afterCopying text: String, label: String, now: Date) -> ClipboardState {
         let seconds = Double(clearAfter.components.seconds) + Double(clearAfter.components.attoseconds) / 1e18
-        let state = ClipboardState(
+        return ClipboardState(
             label: label, copiedAt: now, clearsAt: now.addingTimeInterval(seconds),
             fingerprint: ClipboardState.fingerprint(of: text), tool: tool, usedOSC52: usesOSC52,
             usedTmuxBuffer: usesOSC52 && insideTmux && !tmuxPassthrough
         )
+    }
+
+    /// The effects that copy `text` (return them from `update`); `done` turns the outcome
+    /// into the app's message.
+    public func copy<Message: Sendable>(_ text: String, label: String, done: @escaping @Sendable (CopyResult) -> Message) -> [Effect<Message>] {
+        let usedOSC52 = usesOSC52
         var effects: [Effect<Message>] = []
         if usesOSC52 {
             effects.append(.writeToTerminal(OSC52.copySequence(text, tmuxPassthrough: tmuxPassthrough)))
         }
         if let tool {
             effects.append(.run {
-                done(tool.copy(text) || state.usedOSC52 ? .copied(label: label) : .failed(label: label, reason: "\(tool.rawValue) failed"))
+                done(tool.copy(text) || usedOSC52 ? .copied(label: label) : .failed(label: label, reason: "\(tool.rawValue) failed"))
             })
         } else if usesOSC52 {
             effects.append(.send(done(.copied(label: label))))
         } else {
             effects.append(.send(done(.failed(label: label, reason: "no clipboard available"))))
         }
-        return (state, effects)
+        return effects
     }
 
     /// Clears what `state` copied, unless the user has copied something else since (which

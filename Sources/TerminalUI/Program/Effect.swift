@@ -42,6 +42,25 @@ public struct Effect<Message: Sendable>: Sendable {
     /// Ends the run loop after this update; the terminal is restored and `run` returns.
     public static var quit: Effect { Effect(action: .quit) }
 
+    /// What running an effect did: the message it produced (nil: none), bytes for the
+    /// terminal, or the end of the loop.
+    public enum Performed: Sendable {
+        case message(Message?)
+        case terminalWrite([UInt8])
+        case quit
+    }
+
+    /// Runs the effect here, outside any run loop: for tests that check which message an
+    /// app's effect answers with (a fake client behind it), and what it writes.
+    public func perform() async -> Performed {
+        switch action {
+        case .run(let body): return .message(await body())
+        case .send(let message): return .message(message)
+        case .writeToTerminal(let bytes): return .terminalWrite(bytes)
+        case .quit: return .quit
+        }
+    }
+
     /// The same effect producing another message type, so a screen with its own message
     /// enum can be embedded: `formEffects.map { $0.map(AppMessage.login) }`.
     public func map<Other: Sendable>(_ transform: @escaping @Sendable (Message) -> Other) -> Effect<Other> {

@@ -1,24 +1,20 @@
-import Foundation
+import Synchronization
 
 /// Messages arriving from other threads (effect results, subscriptions), queued under a
 /// lock until the UI thread drains them between key waits.
-final class Inbox<Message: Sendable>: @unchecked Sendable {
-    // @unchecked: `pending` is only touched while `lock` is held.
-    private let lock = NSLock()
-    private var pending: [Message] = []
+final class Inbox<Message: Sendable>: Sendable {
+    private let pending = Mutex<[Message]>([])
 
     func post(_ message: Message) {
-        lock.lock()
-        pending.append(message)
-        lock.unlock()
+        pending.withLock { $0.append(message) }
     }
 
     /// Everything posted so far, oldest first, leaving the inbox empty.
     func drain() -> [Message] {
-        lock.lock()
-        defer { lock.unlock() }
-        let messages = pending
-        pending.removeAll(keepingCapacity: true)
-        return messages
+        pending.withLock { pending in
+            let messages = pending
+            pending.removeAll(keepingCapacity: true)
+            return messages
+        }
     }
 }

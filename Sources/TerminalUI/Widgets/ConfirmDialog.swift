@@ -43,7 +43,7 @@ public struct ConfirmDialog: Hashable, Sendable {
     }
 
     /// Draws the dialog centred in `rect` (usually the whole canvas), over what is there.
-    public func render(into canvas: inout Canvas, in rect: Rect, border: BorderStyle = .unicode) {
+    public func render(into canvas: inout Canvas, in rect: Rect, border: BorderStyle) {
         let hints = KeyHintBar([KeyHint("y", yesLabel), KeyHint("n", noLabel)])
         let hintWidth = DisplayWidth.of("y \(yesLabel)  n \(noLabel)")
         let maxInner = max(1, min(rect.width - 4, 60))

@@ -31,7 +31,7 @@ public struct HelpOverlay: Hashable, Sendable {
         self.closeHint = closeHint
     }
 
-    public func render(into canvas: inout Canvas, in rect: Rect, border: BorderStyle = .unicode) {
+    public func render(into canvas: inout Canvas, in rect: Rect, border: BorderStyle) {
         let keyWidth = sections.flatMap(\.bindings).map { DisplayWidth.of($0.key) }.max() ?? 0
         var lines: [(text: String, role: Role, action: String?)] = []
         for (index, section) in sections.enumerated() {

@@ -1,12 +1,11 @@
 import AuthEngine
 import Foundation
+import Synchronization
 
 /// Runs the engine's refresh scheduler in the background and turns its events into
 /// messages for the UI loop. Restarted when the accounts change.
-final class SchedulerBridge: @unchecked Sendable {
-    // @unchecked: `tasks` is only touched while `lock` is held.
-    private let lock = NSLock()
-    private var tasks: [Task<Void, Never>] = []
+final class SchedulerBridge: Sendable {
+    private let tasks = Mutex<[Task<Void, Never>]>([])
     private let continuation: AsyncStream<AppMessage>.Continuation
     /// Messages from outside update: scheduler events. Handed to `Program.subscriptions`.
     let messages: AsyncStream<AppMessage>
@@ -29,18 +28,18 @@ final class SchedulerBridge: @unchecked Sendable {
         let forwarder = Task.detached {
             for await event in scheduler.events { continuation.yield(.schedulerReported(event)) }
         }
-        lock.lock()
-        let old = tasks
-        tasks = [runner, forwarder]
-        lock.unlock()
+        let old = tasks.withLock { tasks in
+            defer { tasks = [runner, forwarder] }
+            return tasks
+        }
         old.forEach { $0.cancel() }
     }
 
     func stop() {
-        lock.lock()
-        let old = tasks
-        tasks = []
-        lock.unlock()
+        let old = tasks.withLock { tasks in
+            defer { tasks = [] }
+            return tasks
+        }
         old.forEach { $0.cancel() }
         continuation.finish()
     }

@@ -5,7 +5,7 @@ import TerminalUI
 /// Everything the UI knows, as one value. `AppUpdate` changes it in response to messages;
 /// `AppView` draws it. Nothing in here ticks: countdowns are computed from `now` and the
 /// stored expiry instants when drawing.
-struct AppModel: Sendable {
+struct AppModel: Equatable, Sendable {
     /// The configured accounts, in config order.
     var accounts: [AccountConfig]
     var catalog: ProviderCatalog
@@ -20,8 +20,14 @@ struct AppModel: Sendable {
     var status: StatusMessage?
     /// What we put on the clipboard and when it will be cleared.
     var clipboard: ClipboardState?
+    /// How copies are made (OSC 52, the desktop tool) and how long they stay: the one place
+    /// a copy's `ClipboardState` comes from. Tests keep the default, which runs no tool.
+    var clipboardSetup = Clipboard(clearAfter: .seconds(45), tool: nil, usesOSC52: true, tmuxPassthrough: false, insideTmux: false)
     /// 0: never clear.
-    var clipboardClearSeconds: Int = 45
+    var clipboardClearSeconds: Int {
+        get { Int(truncatingIfNeeded: clipboardSetup.clearAfter.components.seconds) }
+        set { clipboardSetup.clearAfter = .seconds(max(0, newValue)) }
+    }
     var now: Date
     var size: Size = Size(width: 80, height: 24)
     var banner: String?
@@ -50,6 +56,11 @@ struct AppModel: Sendable {
 
     func provider(of account: AccountConfig) -> ProviderDefinition? {
         catalog.definition(id: account.providerID)
+    }
+
+    /// What the account's provider asks of new passwords (the defaults for an unknown one).
+    func passwordRules(of account: AccountConfig) -> PasswordRules {
+        provider(of: account)?.passwordRules ?? PasswordRules()
     }
 
     /// The provider's name, short enough for a column: "Wikimedia Enterprise" → "Wikimedia".

@@ -4,14 +4,23 @@ import TerminalUI
 
 /// Add or edit an account; saving rewrites the account's `[[accounts]]` block in the config
 /// file and reads the file back, so what is shown is what the file says.
-struct AccountFormScreen: Equatable, Sendable {
+struct AccountFormScreen: FormScreen {
     /// The account being edited (nil: adding).
     var original: String?
     var providerIDs: [String]
     var form: FormState
     var requestID: Int?
-    /// Fields the form does not edit but must keep (ByteConnect subdomain, affiliate id).
+    /// Fields the form does not edit but must keep (a provider's extra account fields).
     var keptFields: [String: String] = [:]
+
+    var account: String { original ?? "" }
+    /// Config edits touch no account's row.
+    static let operation: AccountActivity.Operation? = nil
+    var asScreen: Screen { .accountForm(self) }
+    static func from(_ screen: Screen) -> AccountFormScreen? {
+        if case .accountForm(let screen) = screen { return screen }
+        return nil
+    }
 
     static func adding(catalog: ProviderCatalog) -> AccountFormScreen {
         AccountFormScreen(original: nil, providerIDs: catalog.ids, form: makeForm(title: "Add account", provider: catalog.ids.first ?? "", name: "", username: "", baseURL: "", source: "prompt"))
@@ -64,68 +73,60 @@ struct AccountFormScreen: Equatable, Sendable {
         return nil
     }
 
-    static func update(_ model: inout AppModel, key: Key) -> [AppCommand] {
-        guard case .accountForm(var screen) = model.screen else { return [] }
-        var commands: [AppCommand] = []
+    mutating func update(key: Key, context: FormContext) -> FormOutcome {
         // The provider field is a picker: ←/→ cycle through the known providers.
-        if screen.form.focusedField?.id == "provider", !screen.form.isSubmitting, key == .left || key == .right || key == .character(" ") {
-            let current = screen.providerIDs.firstIndex(of: screen.form.value(of: "provider")) ?? 0
-            let next = (current + (key == .left ? -1 : 1) + screen.providerIDs.count) % max(1, screen.providerIDs.count)
-            if screen.providerIDs.indices.contains(next), let index = screen.form.fields.firstIndex(where: { $0.id == "provider" }) {
-                screen.form.fields[index].input.text = screen.providerIDs[next]
-                screen.form.fields[index].validationMessage = nil
+        if form.focusedField?.id == "provider", !form.isSubmitting, key == .left || key == .right || key == .character(" ") {
+            let current = providerIDs.firstIndex(of: form.value(of: "provider")) ?? 0
+            let next = (current + (key == .left ? -1 : 1) + providerIDs.count) % max(1, providerIDs.count)
+            if providerIDs.indices.contains(next), let index = form.fields.firstIndex(where: { $0.id == "provider" }) {
+                form.fields[index].input.text = providerIDs[next]
+                form.fields[index].validationMessage = nil
             }
-            model.screen = .accountForm(screen)
-            return []
+            return .stay
         }
-        switch screen.form.handle(key) {
+        switch form.handle(key) {
         case .cancel:
-            model.screen = .accounts
-            return []
+            return .cancel
         case .submit:
-            guard let draft = validate(&screen, model: model) else { break }
-            let id = model.makeRequestID()
-            screen.requestID = id
-            screen.form.isSubmitting = true
-            commands = [.saveAccount(draft, replacing: screen.original, requestID: id)]
+            guard let draft = validate(accountNames: context.accountNames) else { return .stay }
+            return submit(.saveAccount(draft, replacing: original, requestID: context.nextRequestID), context: context)
         default:
-            break
+            return .stay
         }
-        model.screen = .accountForm(screen)
-        return commands
     }
 
-    static func validate(_ screen: inout AccountFormScreen, model: AppModel) -> AccountDraft? {
+    mutating func validate(accountNames: Set<String>) -> AccountDraft? {
         var messages: [String: String] = [:]
-        let provider = screen.form.value(of: "provider").trimmingCharacters(in: .whitespaces)
-        let name = screen.form.value(of: "name").trimmingCharacters(in: .whitespaces)
-        let username = screen.form.value(of: "username").trimmingCharacters(in: .whitespaces)
-        let baseURL = screen.form.value(of: "base_url").trimmingCharacters(in: .whitespaces)
-        if !screen.providerIDs.contains(provider) { messages["provider"] = "Unknown provider (←/→ to choose)" }
+        let provider = form.value(of: "provider").trimmingCharacters(in: .whitespaces)
+        let name = form.value(of: "name").trimmingCharacters(in: .whitespaces)
+        let username = form.value(of: "username").trimmingCharacters(in: .whitespaces)
+        let baseURL = form.value(of: "base_url").trimmingCharacters(in: .whitespaces)
+        if !providerIDs.contains(provider) { messages["provider"] = "Unknown provider (←/→ to choose)" }
         if name.isEmpty {
             messages["name"] = "Name is required"
-        } else if name != screen.original, model.account(named: name) != nil {
+        } else if name != original, accountNames.contains(name) {
             messages["name"] = "Another account is called \(name)"
         }
-        let mode = parseSource(screen.form.value(of: "source"))
+        let mode = Self.parseSource(form.value(of: "source"))
         if mode == nil { messages["source"] = "Use prompt, env:VAR or cmd:COMMAND" }
         if case .password = mode, username.isEmpty { messages["username"] = "Username is required" }
         if !baseURL.isEmpty, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             messages["base_url"] = "Must start with https:// (or http:// for localhost)"
         }
-        guard screen.form.apply(messages), let mode else { return nil }
+        guard form.apply(messages), let mode else { return nil }
         return AccountDraft(
             name: name, providerID: provider, username: username.isEmpty ? nil : username,
-            baseURL: baseURL.isEmpty ? nil : baseURL, mode: mode, fields: screen.keptFields)
+            baseURL: baseURL.isEmpty ? nil : baseURL, mode: mode, fields: keptFields)
     }
 
-    static func saved(_ model: inout AppModel, requestID: Int, result: Result<TokenmanConfig, ConfigEditError>) -> [AppCommand] {
+    static func saved(_ model: inout AppModel, requestID: Int, result: Result<ConfigSaved, ConfigEditError>) -> [AppCommand] {
         switch result {
-        case .success(let config):
+        case .success(let saved):
+            let config = saved.config
             let previous = model.list.selectedName
             model.accounts = config.accounts
             model.catalog = config.catalog
-            if case .accountForm(let screen) = model.screen, screen.requestID == requestID {
+            if case .succeeded(let screen) = FormRouting.finish(Self.self, &model, account: "", requestID: requestID, failure: nil) {
                 model.list.selectedName = screen.form.value(of: "name").trimmingCharacters(in: .whitespaces)
                 model.screen = .accounts
                 model.setStatus("saved \(model.list.selectedName ?? "account") to the config", role: .success)
@@ -133,14 +134,10 @@ struct AccountFormScreen: Equatable, Sendable {
                 model.list.selectedName = model.accounts.first?.name
             }
             model.tokens = model.tokens.filter { name, _ in config.accounts.contains { $0.name == name } }
+            if let warning = saved.tokenWarning { model.setStatus(warning, role: .warning) }
             return [.reloadStore]
         case .failure(let error):
-            if case .accountForm(var screen) = model.screen, screen.requestID == requestID {
-                screen.requestID = nil
-                screen.form.isSubmitting = false
-                screen.form.formError = error.message
-                model.screen = .accountForm(screen)
-            } else {
+            if case .formLeft = FormRouting.finish(Self.self, &model, account: "", requestID: requestID, failure: error.message) {
                 model.setStatus(error.message, role: .danger)
             }
             return []

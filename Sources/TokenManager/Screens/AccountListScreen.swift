@@ -20,41 +20,42 @@ enum AccountListScreen {
             model.list.scrollOffset = table.scrollOffset
             return []
         }
-        switch key {
-        case .character("q"), .control("c"):
+        guard let action = AccountListKeys.bindings.action(for: key) else { return [] }
+        switch action {
+        case .quit:
             return AppUpdate.quit(&model)
-        case .character("/"):
+        case .filter:
             model.list.isEditingFilter = true
-        case .escape:
+        case .clearFilter:
             model.list.filter.clear()
-        case .character("s"):
+        case .sort:
             model.list.sortOrder = model.list.sortOrder.toggled
             model.setStatus("sorted by \(model.list.sortOrder.rawValue)")
-        case .character("?"):
+        case .help:
             model.overlay = .help
-        case .character("a"):
+        case .add:
             model.screen = .accountForm(AccountFormScreen.adding(catalog: model.catalog))
-        case .character("R"):
+        case .refreshAll:
             return refreshAll(&model)
         default:
             guard let account = model.selectedAccount else {
-                if key == .enter || key == .character("l") { model.setStatus("no account selected; press a to add one", role: .warning) }
+                if action == .details || action == .login { model.setStatus("no account selected; press a to add one", role: .warning) }
                 return []
             }
-            return actOnSelected(&model, key: key, account: account)
+            return actOnSelected(&model, action, account: account)
         }
         return []
     }
 
-    private static func actOnSelected(_ model: inout AppModel, key: Key, account: AccountConfig) -> [AppCommand] {
-        switch key {
-        case .enter:
+    private static func actOnSelected(_ model: inout AppModel, _ action: AccountListAction, account: AccountConfig) -> [AppCommand] {
+        switch action {
+        case .details:
             model.screen = .detail(DetailScreen(account: account.name))
-        case .character("l"):
+        case .login:
             return LoginScreen.open(&model, account: account)
-        case .character("r"):
+        case .refresh:
             return refresh(&model, account: account)
-        case .character("x"):
+        case .logout:
             guard model.tokens[account.name] != nil else {
                 model.setStatus("\(account.name) is not logged in", role: .warning)
                 return []
@@ -62,15 +63,15 @@ enum AccountListScreen {
             model.overlay = .confirm(ConfirmRequest(
                 dialog: ConfirmDialog(title: "Log out", message: "End the session of \(account.name) at the provider and forget its tokens?", yesLabel: "log out", noLabel: "keep", isDestructive: true),
                 action: .logout(account: account.name)))
-        case .character("c"):
+        case .copy:
             CopyMenu.open(&model, account: account)
-        case .character("f"):
+        case .forgotPassword:
             return ForgotPasswordScreen.open(&model, account: account)
-        case .character("p"):
+        case .changePassword:
             ChangePasswordScreen.open(&model, account: account)
-        case .character("e"):
+        case .edit:
             model.screen = .accountForm(AccountFormScreen.editing(account, catalog: model.catalog))
-        case .character("d"):
+        case .delete:
             model.overlay = .confirm(ConfirmRequest(
                 dialog: ConfirmDialog(title: "Delete account", message: "Remove \(account.name) from the config and forget its tokens?", yesLabel: "delete", noLabel: "keep", isDestructive: true),
                 action: .deleteAccount(account: account.name)))
@@ -201,11 +202,6 @@ enum AccountListScreen {
         if model.list.isEditingFilter {
             return [KeyHint("Enter", "keep filter"), KeyHint("Esc", "clear")]
         }
-        return [
-            KeyHint("l", "login"), KeyHint("r", "refresh"), KeyHint("c", "copy"), KeyHint("x", "logout"),
-            KeyHint("Enter", "details"), KeyHint("?", "help"), KeyHint("q", "quit"), KeyHint("R", "refresh all"),
-            KeyHint("/", "filter"), KeyHint("s", "sort"), KeyHint("f", "forgot pw"), KeyHint("p", "change pw"),
-            KeyHint("a", "add"), KeyHint("e", "edit"), KeyHint("d", "delete"),
-        ]
+        return AccountListKeys.bindings.footerHints()
     }
 }

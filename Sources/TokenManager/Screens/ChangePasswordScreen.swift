@@ -3,15 +3,22 @@ import Foundation
 import TerminalUI
 
 /// Change the password of a logged-in account: the old one, and the new one twice.
-struct ChangePasswordScreen: Equatable, Sendable {
+struct ChangePasswordScreen: FormScreen {
     var account: String
-    var providerID: String
+    var rules: PasswordRules
     var form: FormState
     var requestID: Int?
 
-    init(account: AccountConfig) {
+    static let operation: AccountActivity.Operation? = .changingPassword
+    var asScreen: Screen { .changePassword(self) }
+    static func from(_ screen: Screen) -> ChangePasswordScreen? {
+        if case .changePassword(let screen) = screen { return screen }
+        return nil
+    }
+
+    init(account: AccountConfig, rules: PasswordRules) {
         self.account = account.name
-        self.providerID = account.providerID
+        self.rules = rules
         form = FormState(
             title: "Change password · \(account.name)",
             fields: [
@@ -31,45 +38,27 @@ struct ChangePasswordScreen: Equatable, Sendable {
             model.setStatus("log in to \(account.name) first (l)", role: .warning)
             return
         }
-        model.screen = .changePassword(ChangePasswordScreen(account: account))
+        model.screen = .changePassword(ChangePasswordScreen(account: account, rules: model.passwordRules(of: account)))
     }
 
-    static func update(_ model: inout AppModel, key: Key) -> [AppCommand] {
-        guard case .changePassword(var screen) = model.screen else { return [] }
-        var commands: [AppCommand] = []
-        switch screen.form.handle(key) {
+    mutating func update(key: Key, context: FormContext) -> FormOutcome {
+        switch form.handle(key) {
         case .cancel:
-            if screen.requestID != nil { model.updateActivity(of: screen.account) { $0.operation = nil } }
-            model.screen = .accounts
-            return []
+            return .cancel
         case .submit:
-            var messages = PasswordRules.check(new: screen.form.value(of: "new"), repeated: screen.form.value(of: "repeat"), providerID: screen.providerID)
-            if screen.form.value(of: "old").isEmpty { messages["old"] = "Current password is required" }
-            guard screen.form.apply(messages) else { break }
-            let id = model.makeRequestID()
-            screen.requestID = id
-            screen.form.isSubmitting = true
-            model.updateActivity(of: screen.account) { $0.operation = .changingPassword }
-            commands = [.changePassword(account: screen.account, oldPassword: screen.form.value(of: "old"), newPassword: screen.form.value(of: "new"), requestID: id)]
+            var messages = rules.check(new: form.value(of: "new"), repeated: form.value(of: "repeat"))
+            if form.value(of: "old").isEmpty { messages["old"] = "Current password is required" }
+            guard form.apply(messages) else { return .stay }
+            return submit(.changePassword(
+                account: account, oldPassword: form.value(of: "old"), newPassword: form.value(of: "new"), requestID: context.nextRequestID),
+                context: context)
         default:
-            break
+            return .stay
         }
-        model.screen = .changePassword(screen)
-        return commands
     }
 
     static func finished(_ model: inout AppModel, account: String, requestID: Int, error: AuthError?) -> [AppCommand] {
-        model.updateActivity(of: account) { $0.operation = nil }
-        guard case .changePassword(var screen) = model.screen, screen.requestID == requestID else {
-            if let error { model.updateActivity(of: account) { $0.lastError = error.message } }
-            return []
-        }
-        screen.requestID = nil
-        screen.form.isSubmitting = false
-        if let error {
-            screen.form.formError = error.message
-            model.screen = .changePassword(screen)
-        } else {
+        if case .succeeded = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: error?.message) {
             model.screen = .accounts
             model.setStatus("password of \(account) changed", role: .success)
         }
@@ -78,8 +67,8 @@ struct ChangePasswordScreen: Equatable, Sendable {
 
     static func render(_ screen: ChangePasswordScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
         var context: [(String, Role)] = []
-        if PasswordRules.minimumLength(providerID: screen.providerID) > 1 {
-            context.append(("The new password needs at least \(PasswordRules.minimumLength(providerID: screen.providerID)) characters.", .muted))
+        if screen.rules.minimumLength > 1 {
+            context.append(("The new password needs at least \(screen.rules.minimumLength) characters.", .muted))
         }
         FormFrame.render(screen.form, context: context, now: now, into: &canvas, in: rect)
     }

@@ -3,7 +3,7 @@ import Foundation
 import TerminalUI
 
 /// "Copy what?" after `c`: the access, refresh or id token, or what an API call must carry
-/// (one header, Exabits' two headers, ByteConnect's JSON body field). The menu keeps only
+/// (one header, two headers, or a JSON body field, as the provider wants). The menu keeps only
 /// the choices; the secret is read from the model when one is picked.
 struct CopyMenu: Equatable, Sendable {
     enum Choice: Equatable, Sendable {
@@ -62,81 +62,56 @@ struct CopyMenu: Equatable, Sendable {
         }
     }
 
-    static func update(_ model: inout AppModel, key: Key) -> [AppCommand] {
-        guard case .copyMenu(var menu) = model.overlay else { return [] }
-        var picked: Choice?
+    /// What a key in the menu asks for.
+    enum Outcome: Equatable, Sendable {
+        case stay, close
+        case pick(Choice)
+    }
+
+    /// Moves the selection; the app copies what is picked (the menu holds no secrets).
+    mutating func update(key: Key) -> Outcome {
         switch key {
         case .escape, .character("q"), .character("c"):
-            model.overlay = nil
-            return []
+            return .close
         case .down, .character("j"), .tab:
-            menu.selected = min(menu.choices.count - 1, menu.selected + 1)
+            selected = min(choices.count - 1, selected + 1)
         case .up, .character("k"), .backTab:
-            menu.selected = max(0, menu.selected - 1)
+            selected = max(0, selected - 1)
         case .enter:
-            picked = menu.choices.indices.contains(menu.selected) ? menu.choices[menu.selected] : nil
+            if choices.indices.contains(selected) { return .pick(choices[selected]) }
         case .character(let c):
-            if let digit = c.wholeNumberValue, menu.choices.indices.contains(digit - 1) {
-                picked = menu.choices[digit - 1]
-            } else {
-                picked = menu.choices.first { $0.key == c }
-            }
+            if let digit = c.wholeNumberValue, choices.indices.contains(digit - 1) { return .pick(choices[digit - 1]) }
+            if let choice = choices.first(where: { $0.key == c }) { return .pick(choice) }
         default:
             break
         }
-        guard let picked else {
+        return .stay
+    }
+
+    static func update(_ model: inout AppModel, _ menu: CopyMenu, key: Key) -> [AppCommand] {
+        var menu = menu
+        switch menu.update(key: key) {
+        case .stay:
             model.overlay = .copyMenu(menu)
             return []
-        }
-        model.overlay = nil
-        guard let text = menu.text(of: picked, model: model) else {
-            model.setStatus("nothing to copy", role: .warning)
+        case .close:
+            model.overlay = nil
             return []
-        }
-        return ClipboardFlow.copy(&model, text: text, label: menu.label(of: picked, model: model))
-    }
-
-    func render(model: AppModel, into canvas: inout Canvas, in rect: Rect) {
-        let rows = choices.enumerated().map { index, choice in "\(index + 1) \(choice.key)  \(label(of: choice, model: model))" }
-        let width = min(rect.width, max(30, (rows.map { DisplayWidth.of($0) }.max() ?? 0) + 6))
-        let box = rect.centered(width: width, height: rows.count + 4)
-        canvas.fill(box, role: .text)
-        let inner = canvas.box(box, role: .border, title: "Copy · \(account)").inset(left: 1, right: 1)
-        for (index, row) in rows.enumerated() where index < inner.height {
-            let line = inner.row(index)
-            if index == selected { canvas.fill(line, role: .selection) }
-            canvas.write(row, in: line, role: index == selected ? .selection : .text)
-        }
-        if inner.height > 0 {
-            KeyHintBar([KeyHint("Enter", "copy"), KeyHint("Esc", "cancel")]).render(into: &canvas, in: inner.row(inner.height - 1))
+        case .pick(let choice):
+            model.overlay = nil
+            guard let text = menu.text(of: choice, model: model) else {
+                model.setStatus("nothing to copy", role: .warning)
+                return []
+            }
+            return ClipboardFlow.copy(&model, text: text, label: menu.label(of: choice, model: model))
         }
     }
-}
 
-/// Copying to the clipboard and clearing it after `clipboard_clear_seconds`.
-enum ClipboardFlow {
-    static func copy(_ model: inout AppModel, text: String, label: String) -> [AppCommand] {
-        var commands: [AppCommand] = []
-        // A new copy replaces the old one on the clipboard, so the old timer has nothing to clear.
-        model.clipboard = nil
-        if model.clipboardClearSeconds > 0 {
-            model.clipboard = ClipboardState(
-                label: label, copiedAt: model.now, clearsAt: model.now.addingTimeInterval(TimeInterval(model.clipboardClearSeconds)),
-                fingerprint: ClipboardState.fingerprint(of: text), tool: nil, usedOSC52: true)
-        }
-        commands.append(.copy(text: text, label: label))
-        return commands
-    }
-
-    /// On every tick: clear the clipboard once its time is up.
-    static func tick(_ model: inout AppModel) -> [AppCommand] {
-        guard let state = model.clipboard, state.isDue(at: model.now) else { return [] }
-        model.clipboard = nil
-        return [.clearClipboard(state)]
-    }
-
-    static func statusText(_ model: AppModel, now: Date) -> String? {
-        guard let state = model.clipboard else { return nil }
-        return "copied \(state.label) · clears in \(state.countdown(at: now))"
+    /// The menu as a widget: its rows are read from the model once, here.
+    func view(model: AppModel) -> CopyMenuView {
+        CopyMenuView(
+            account: account,
+            rows: choices.enumerated().map { index, choice in "\(index + 1) \(choice.key)  \(label(of: choice, model: model))" },
+            selected: selected)
     }
 }

@@ -18,25 +18,25 @@ struct DetailScreen: Equatable, Sendable {
         let total = lines(screen, model: model, now: model.now).count
         let page = max(1, AppView.bodyRect(for: model.size).height - 1)
         let maxScroll = max(0, total - AppView.bodyRect(for: model.size).height)
-        switch key {
-        case .escape, .left, .backspace, .character("h"):
+        switch DetailKeys.bindings.action(for: key) {
+        case .back?:
             model.screen = .accounts
             return []
-        case .character("q"), .control("c"):
+        case .quit?:
             return AppUpdate.quit(&model)
-        case .down, .character("j"): screen.scroll += 1
-        case .up, .character("k"): screen.scroll -= 1
-        case .pageDown, .character(" "): screen.scroll += page
-        case .pageUp: screen.scroll -= page
-        case .home, .character("g"): screen.scroll = 0
-        case .end, .character("G"): screen.scroll = maxScroll
-        case .character("r"): screen.isRevealed.toggle()
-        case .character("?"): model.overlay = .help
-        case .character("c"):
+        case .scrollDown?: screen.scroll += 1
+        case .scrollUp?: screen.scroll -= 1
+        case .pageDown?: screen.scroll += page
+        case .pageUp?: screen.scroll -= page
+        case .top?: screen.scroll = 0
+        case .bottom?: screen.scroll = maxScroll
+        case .reveal?: screen.isRevealed.toggle()
+        case .help?: model.overlay = .help
+        case .copy?:
             CopyMenu.open(&model, account: account)
-        case .character("l"):
+        case .login?:
             return LoginScreen.open(&model, account: account)
-        default:
+        case nil:
             break
         }
         screen.scroll = min(max(0, screen.scroll), maxScroll)
@@ -53,8 +53,8 @@ struct DetailScreen: Equatable, Sendable {
     }
 
     static func hints(_ screen: DetailScreen) -> [KeyHint] {
-        [KeyHint("r", screen.isRevealed ? "mask" : "reveal"), KeyHint("c", "copy"), KeyHint("↑↓", "scroll"),
-         KeyHint("Esc", "back"), KeyHint("l", "login"), KeyHint("?", "help"), KeyHint("q", "quit")]
+        // The reveal key's word says what it will do now.
+        DetailKeys.bindings.footerHints().map { $0.key == "r" && screen.isRevealed ? KeyHint("r", "mask") : $0 }
     }
 
     struct Line: Equatable {

@@ -4,22 +4,32 @@ import TerminalUI
 
 /// Forgot password in two steps: the username (the provider sends a code), then the code and
 /// the new password twice. Ends on the login form.
-struct ForgotPasswordScreen: Equatable, Sendable {
+struct ForgotPasswordScreen: FormScreen {
     enum Step: Equatable, Sendable {
         case username
         /// The code was sent for this username.
         case code(username: String)
     }
 
-    var account: String
-    var providerID: String
+    /// The account as configured; the form may ask for another username.
+    var config: AccountConfig
+    var rules: PasswordRules
     var step: Step
     var form: FormState
     var requestID: Int?
 
-    init(account: AccountConfig) {
-        self.account = account.name
-        self.providerID = account.providerID
+    var account: String { config.name }
+    /// No spinner on the row: nothing changes for the account until it logs in again.
+    static let operation: AccountActivity.Operation? = nil
+    var asScreen: Screen { .forgotPassword(self) }
+    static func from(_ screen: Screen) -> ForgotPasswordScreen? {
+        if case .forgotPassword(let screen) = screen { return screen }
+        return nil
+    }
+
+    init(account: AccountConfig, rules: PasswordRules) {
+        config = account
+        self.rules = rules
         step = .username
         form = Self.usernameForm(account: account.name, username: account.username ?? "")
     }
@@ -47,71 +57,47 @@ struct ForgotPasswordScreen: Equatable, Sendable {
             model.setStatus("\(model.providerShortName(of: account)) has no forgot-password endpoint", role: .warning)
             return []
         }
-        model.screen = .forgotPassword(ForgotPasswordScreen(account: account))
+        model.screen = .forgotPassword(ForgotPasswordScreen(account: account, rules: model.passwordRules(of: account)))
         return []
     }
 
-    static func update(_ model: inout AppModel, key: Key) -> [AppCommand] {
-        guard case .forgotPassword(var screen) = model.screen, let config = model.account(named: screen.account) else { return [] }
-        var commands: [AppCommand] = []
-        switch screen.form.handle(key) {
+    mutating func update(key: Key, context: FormContext) -> FormOutcome {
+        switch form.handle(key) {
         case .cancel:
-            model.screen = .accounts
-            return []
+            return .cancel
         case .submit:
-            switch screen.step {
+            var target = config
+            switch step {
             case .username:
-                let username = screen.form.value(of: "username").trimmingCharacters(in: .whitespaces)
-                guard screen.form.apply(username.isEmpty ? ["username": "Username is required"] : [:]) else { break }
-                var target = config
+                let username = form.value(of: "username").trimmingCharacters(in: .whitespaces)
+                guard form.apply(username.isEmpty ? ["username": "Username is required"] : [:]) else { return .stay }
                 target.username = username
-                let id = model.makeRequestID()
-                screen.requestID = id
-                screen.form.isSubmitting = true
-                commands = [.requestPasswordReset(account: target, requestID: id)]
+                return submit(.requestPasswordReset(account: target, requestID: context.nextRequestID), context: context)
             case .code(let username):
-                var messages = PasswordRules.check(new: screen.form.value(of: "new"), repeated: screen.form.value(of: "repeat"), providerID: screen.providerID)
-                if screen.form.value(of: "code").trimmingCharacters(in: .whitespaces).isEmpty { messages["code"] = "Code is required" }
-                guard screen.form.apply(messages) else { break }
-                var target = config
+                var messages = rules.check(new: form.value(of: "new"), repeated: form.value(of: "repeat"))
+                let code = form.value(of: "code").trimmingCharacters(in: .whitespaces)
+                if code.isEmpty { messages["code"] = "Code is required" }
+                guard form.apply(messages) else { return .stay }
                 target.username = username
-                let id = model.makeRequestID()
-                screen.requestID = id
-                screen.form.isSubmitting = true
-                commands = [.confirmPasswordReset(
-                    account: target, code: screen.form.value(of: "code").trimmingCharacters(in: .whitespaces),
-                    newPassword: screen.form.value(of: "new"), requestID: id)]
+                return submit(.confirmPasswordReset(account: target, code: code, newPassword: form.value(of: "new"), requestID: context.nextRequestID), context: context)
             }
         default:
-            break
+            return .stay
         }
-        model.screen = .forgotPassword(screen)
-        return commands
     }
 
     static func codeRequested(_ model: inout AppModel, account: String, requestID: Int, error: AuthError?) -> [AppCommand] {
-        guard case .forgotPassword(var screen) = model.screen, screen.requestID == requestID, screen.step == .username else { return [] }
-        screen.requestID = nil
-        screen.form.isSubmitting = false
-        if let error {
-            screen.form.formError = error.message
-        } else {
-            screen.step = .code(username: screen.form.value(of: "username").trimmingCharacters(in: .whitespaces))
-            screen.form = codeForm(account: account)
-        }
+        guard let shown = from(model.screen), shown.step == .username,
+              case .succeeded(var screen) = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: error?.message)
+        else { return [] }
+        screen.step = .code(username: screen.form.value(of: "username").trimmingCharacters(in: .whitespaces))
+        screen.form = codeForm(account: account)
         model.screen = .forgotPassword(screen)
         return []
     }
 
     static func resetConfirmed(_ model: inout AppModel, account: String, requestID: Int, error: AuthError?) -> [AppCommand] {
-        guard case .forgotPassword(var screen) = model.screen, screen.requestID == requestID else { return [] }
-        screen.requestID = nil
-        screen.form.isSubmitting = false
-        if let error {
-            screen.form.formError = error.message
-            model.screen = .forgotPassword(screen)
-            return []
-        }
+        guard case .succeeded = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: error?.message) else { return [] }
         if let config = model.account(named: account) {
             model.screen = .login(LoginScreen(account: config))
         } else {

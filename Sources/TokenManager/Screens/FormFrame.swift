@@ -26,32 +26,6 @@ enum FormFrame {
     }
 }
 
-/// Password rules the providers document, checked before sending so the person gets the
-/// message at once and in the form.
-enum PasswordRules {
-    /// Wikimedia Enterprise (Cognito) requires 6–255 characters.
-    static func minimumLength(providerID: String) -> Int {
-        providerID == "wikimedia" ? 6 : 1
-    }
-
-    /// Validates "new password" and "repeat" fields; returns messages by field id.
-    static func check(new: String, repeated: String, providerID: String, newID: String = "new", repeatID: String = "repeat") -> [String: String] {
-        var messages: [String: String] = [:]
-        let minimum = minimumLength(providerID: providerID)
-        if new.isEmpty {
-            messages[newID] = "New password is required"
-        } else if new.count < minimum {
-            messages[newID] = "At least \(minimum) characters"
-        }
-        if repeated.isEmpty {
-            messages[repeatID] = "Repeat the new password"
-        } else if repeated != new {
-            messages[repeatID] = "The two new passwords differ"
-        }
-        return messages
-    }
-}
-
 extension FormState {
     /// Applies validation messages by field id (clearing the others); true when there were none.
     mutating func apply(_ messages: [String: String]) -> Bool {

@@ -4,13 +4,20 @@ import TerminalUI
 
 /// Log in with a typed password, or (left empty) with the account's `password_env` /
 /// `password_command`. A NEW_PASSWORD_REQUIRED answer leads straight to `NewPasswordScreen`.
-struct LoginScreen: Equatable, Sendable {
+struct LoginScreen: FormScreen {
     var account: String
     var form: FormState
-    /// The request in flight; a reply with another id is for a form the user left.
     var requestID: Int?
     /// How the configured source is described ("$WM_PASSWORD"), when it needs no person.
     var sourceDescription: String?
+
+    static let operation: AccountActivity.Operation? = .loggingIn
+    static let clearsLastError = true
+    var asScreen: Screen { .login(self) }
+    static func from(_ screen: Screen) -> LoginScreen? {
+        if case .login(let screen) = screen { return screen }
+        return nil
+    }
 
     init(account: AccountConfig) {
         self.account = account.name
@@ -34,71 +41,47 @@ struct LoginScreen: Equatable, Sendable {
             return []
         }
         if let challenge = model.activity(of: account.name).pendingChallenge, !challenge.isExpired(at: model.now) {
-            model.screen = .newPassword(NewPasswordScreen(account: account, challenge: challenge))
+            model.screen = .newPassword(NewPasswordScreen(account: account, challenge: challenge, rules: model.passwordRules(of: account)))
             return []
         }
         model.screen = .login(LoginScreen(account: account))
         return []
     }
 
-    static func update(_ model: inout AppModel, key: Key) -> [AppCommand] {
-        guard case .login(var screen) = model.screen else { return [] }
-        var commands: [AppCommand] = []
-        switch screen.form.handle(key) {
+    mutating func update(key: Key, context: FormContext) -> FormOutcome {
+        switch form.handle(key) {
         case .cancel:
-            if screen.requestID != nil {
-                // The request keeps running (the engine stores what it gets), but its reply
-                // no longer drives this form.
-                model.updateActivity(of: screen.account) { $0.operation = nil }
-            }
-            model.screen = .accounts
-            return []
+            return .cancel
         case .submit:
-            let password = screen.form.value(of: "password")
-            if password.isEmpty, screen.sourceDescription == nil {
-                _ = screen.form.apply(["password": "Password is required"])
-                break
+            let password = form.value(of: "password")
+            if password.isEmpty, sourceDescription == nil {
+                _ = form.apply(["password": "Password is required"])
+                return .stay
             }
-            let id = model.makeRequestID()
-            screen.requestID = id
-            screen.form.isSubmitting = true
-            screen.form.formError = nil
-            model.updateActivity(of: screen.account) { $0.operation = .loggingIn; $0.lastError = nil }
-            commands = [.login(account: screen.account, password: password.isEmpty ? nil : password, requestID: id)]
+            return submit(.login(account: account, password: password.isEmpty ? nil : password, requestID: context.nextRequestID), context: context)
         default:
-            break
+            return .stay
         }
-        model.screen = .login(screen)
-        return commands
     }
 
     static func finished(_ model: inout AppModel, account: String, requestID: Int, result: Result<AccountLoginOutcome, AuthError>) -> [AppCommand] {
-        model.updateActivity(of: account) { $0.operation = nil }
-        let isCurrent: Bool
-        if case .login(let screen) = model.screen, screen.requestID == requestID { isCurrent = true } else { isCurrent = false }
+        let reply = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: result.error?.message)
         switch result {
         case .success(.loggedIn(let tokens)):
             // The engine stored the tokens whether or not the form is still open.
             model.tokens[account] = tokens
             model.updateActivity(of: account) { $0.lastError = nil; $0.pendingChallenge = nil }
-            if isCurrent {
+            if case .succeeded = reply {
                 model.screen = .accounts
                 model.setStatus("logged in to \(account)", role: .success)
             }
         case .success(.challenge(let challenge)):
             model.updateActivity(of: account) { $0.pendingChallenge = challenge }
-            if isCurrent, let config = model.account(named: account) {
-                model.screen = .newPassword(NewPasswordScreen(account: config, challenge: challenge))
+            if case .succeeded = reply, let config = model.account(named: account) {
+                model.screen = .newPassword(NewPasswordScreen(account: config, challenge: challenge, rules: model.passwordRules(of: config)))
             }
-        case .failure(let error):
-            if isCurrent, case .login(var screen) = model.screen {
-                screen.requestID = nil
-                screen.form.isSubmitting = false
-                screen.form.formError = error.message
-                model.screen = .login(screen)
-            } else {
-                model.updateActivity(of: account) { $0.lastError = error.message }
-            }
+        case .failure:
+            break
         }
         return []
     }

@@ -3,16 +3,23 @@ import Foundation
 import TerminalUI
 
 /// Answers a NEW_PASSWORD_REQUIRED challenge (Wikimedia/Cognito): the new password twice.
-struct NewPasswordScreen: Equatable, Sendable {
+struct NewPasswordScreen: FormScreen {
     var account: String
-    var providerID: String
+    var rules: PasswordRules
     var challenge: AccountChallenge
     var form: FormState
     var requestID: Int?
 
-    init(account: AccountConfig, challenge: AccountChallenge) {
+    static let operation: AccountActivity.Operation? = .loggingIn
+    var asScreen: Screen { .newPassword(self) }
+    static func from(_ screen: Screen) -> NewPasswordScreen? {
+        if case .newPassword(let screen) = screen { return screen }
+        return nil
+    }
+
+    init(account: AccountConfig, challenge: AccountChallenge, rules: PasswordRules) {
         self.account = account.name
-        self.providerID = account.providerID
+        self.rules = rules
         self.challenge = challenge
         form = FormState(
             title: "New password required · \(account.name)",
@@ -23,57 +30,36 @@ struct NewPasswordScreen: Equatable, Sendable {
             submitLabel: "set password")
     }
 
-    static func update(_ model: inout AppModel, key: Key) -> [AppCommand] {
-        guard case .newPassword(var screen) = model.screen else { return [] }
-        var commands: [AppCommand] = []
-        switch screen.form.handle(key) {
+    mutating func update(key: Key, context: FormContext) -> FormOutcome {
+        switch form.handle(key) {
         case .cancel:
-            if screen.requestID != nil { model.updateActivity(of: screen.account) { $0.operation = nil } }
-            model.screen = .accounts
-            return []
+            return .cancel
         case .submit:
-            let new = screen.form.value(of: "new")
-            let messages = PasswordRules.check(new: new, repeated: screen.form.value(of: "repeat"), providerID: screen.providerID)
-            guard screen.form.apply(messages) else { break }
-            if screen.challenge.isExpired(at: model.now) {
-                screen.form.formError = AuthError.challengeExpired.message
-                break
+            let new = form.value(of: "new")
+            guard form.apply(rules.check(new: new, repeated: form.value(of: "repeat"))) else { return .stay }
+            if challenge.isExpired(at: context.now) {
+                form.formError = AuthError.challengeExpired.message
+                return .stay
             }
-            let id = model.makeRequestID()
-            screen.requestID = id
-            screen.form.isSubmitting = true
-            model.updateActivity(of: screen.account) { $0.operation = .loggingIn }
-            commands = [.answerChallenge(account: screen.account, challenge: screen.challenge, newPassword: new, requestID: id)]
+            return submit(.answerChallenge(account: account, challenge: challenge, newPassword: new, requestID: context.nextRequestID), context: context)
         default:
-            break
+            return .stay
         }
-        model.screen = .newPassword(screen)
-        return commands
     }
 
     static func finished(_ model: inout AppModel, account: String, requestID: Int, result: Result<TokenSet, AuthError>) -> [AppCommand] {
-        model.updateActivity(of: account) { $0.operation = nil }
-        let isCurrent: Bool
-        if case .newPassword(let screen) = model.screen, screen.requestID == requestID { isCurrent = true } else { isCurrent = false }
+        let reply = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: result.error?.message)
         switch result {
         case .success(let tokens):
             model.tokens[account] = tokens
             model.updateActivity(of: account) { $0.pendingChallenge = nil; $0.lastError = nil }
-            if isCurrent {
+            if case .succeeded = reply {
                 model.screen = .accounts
                 model.setStatus("new password set; logged in to \(account)", role: .success)
             }
         case .failure(let error):
             if error == .challengeExpired || error.isSessionRejection {
                 model.updateActivity(of: account) { $0.pendingChallenge = nil }
-            }
-            if isCurrent, case .newPassword(var screen) = model.screen {
-                screen.requestID = nil
-                screen.form.isSubmitting = false
-                screen.form.formError = error.message
-                model.screen = .newPassword(screen)
-            } else {
-                model.updateActivity(of: account) { $0.lastError = error.message }
             }
         }
         return []
@@ -85,8 +71,8 @@ struct NewPasswordScreen: Equatable, Sendable {
             let left = expiry.timeIntervalSince(now)
             context.append((left > 0 ? "This session ends in \(Countdown.clock(left))." : "This session has ended; log in again.", left > 60 ? .muted : .warning))
         }
-        if PasswordRules.minimumLength(providerID: screen.providerID) > 1 {
-            context.append(("At least \(PasswordRules.minimumLength(providerID: screen.providerID)) characters.", .muted))
+        if screen.rules.minimumLength > 1 {
+            context.append(("At least \(screen.rules.minimumLength) characters.", .muted))
         }
         FormFrame.render(screen.form, context: context, now: now, into: &canvas, in: rect)
     }

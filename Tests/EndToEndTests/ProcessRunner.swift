@@ -7,7 +7,7 @@ import Foundation
 /// The one "run a process to completion" helper of these tests. It is async: the child may run
 /// for seconds, and the poll/read/waitpid loop runs on a thread of its own (`BlockingWork`), never
 /// on the cooperative pool that every other test of the process shares.
-enum CommandRunner {
+enum ProcessRunner {
     struct Result: CustomStringConvertible {
         var status: Int32
         var stdout: String

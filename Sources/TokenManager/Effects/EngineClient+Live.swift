@@ -1,0 +1,68 @@
+import AuthEngine
+import Foundation
+
+extension EngineClient {
+    /// The engine for real: calls go to the gateway's current `AccountService`; config edits
+    /// rewrite the file, move or forget the account's tokens, then `configChanged` restarts
+    /// the scheduler with the new service.
+    static func live(gateway: EngineGateway, configChanged: @escaping @Sendable (AccountService) -> Void) -> EngineClient {
+        EngineClient(
+            login: { account, password in
+                await .of { () async throws(AuthError) in try await gateway.service.login(account: account, password: password) }
+            },
+            answerChallenge: { account, challenge, newPassword in
+                await .of { () async throws(AuthError) in
+                    try await gateway.service.answerChallenge(account: account, challenge: challenge, newPassword: newPassword)
+                }
+            },
+            refresh: { account in
+                await .of { () async throws(AuthError) in try await gateway.service.refresh(account: account) }
+            },
+            logout: { account in
+                await .of { () async throws(AuthError) in try await gateway.service.logout(account: account) }
+            },
+            requestPasswordReset: { account in
+                await .of { () async throws(AuthError) in try await gateway.authenticator().requestPasswordReset(account) }
+            },
+            confirmPasswordReset: { account, code, newPassword in
+                await .of { () async throws(AuthError) in
+                    try await gateway.authenticator().confirmPasswordReset(account, code: code, newPassword: newPassword)
+                }
+            },
+            changePassword: { account, old, new in
+                await .of { () async throws(AuthError) in
+                    try await gateway.service.changePassword(account: account, oldPassword: old, newPassword: new)
+                }
+            },
+            storedTokens: {
+                await .of { () async throws(AuthError) in try gateway.service.storedTokens() }
+            },
+            saveAccount: { draft, replacing in
+                gateway.editConfig(configChanged: configChanged) { writer, service throws(ConfigError) in
+                    let saved = if let replacing {
+                        try writer.replace(account: replacing, with: draft.account)
+                    } else {
+                        try writer.add(draft.account)
+                    }
+                    guard let replacing else { return (saved, nil) }
+                    do throws(AuthError) {
+                        try service.renameAccount(from: replacing, to: draft.name)
+                        return (saved, nil)
+                    } catch {
+                        return (saved, "\(draft.name) saved, but its tokens stayed under \(replacing): \(error.message)")
+                    }
+                }
+            },
+            deleteAccount: { name in
+                gateway.editConfig(configChanged: configChanged) { writer, service throws(ConfigError) in
+                    let saved = try writer.delete(account: name)
+                    do throws(AuthError) {
+                        try service.deleteAccount(named: name)
+                        return (saved, nil)
+                    } catch {
+                        return (saved, "\(name) deleted, but its tokens were not forgotten: \(error.message)")
+                    }
+                }
+            })
+    }
+}

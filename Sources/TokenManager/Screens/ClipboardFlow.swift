@@ -1,0 +1,28 @@
+import Foundation
+import TerminalUI
+
+/// Copying to the clipboard and clearing it after `clipboard_clear_seconds`.
+enum ClipboardFlow {
+    static func copy(_ model: inout AppModel, text: String, label: String) -> [AppCommand] {
+        var commands: [AppCommand] = []
+        // A new copy replaces the old one on the clipboard, so the old timer has nothing to clear.
+        model.clipboard = nil
+        if model.clipboardClearSeconds > 0 {
+            model.clipboard = model.clipboardSetup.state(afterCopying: text, label: label, now: model.now)
+        }
+        commands.append(.copy(text: text, label: label))
+        return commands
+    }
+
+    /// On every tick: clear the clipboard once its time is up.
+    static func tick(_ model: inout AppModel) -> [AppCommand] {
+        guard let state = model.clipboard, state.isDue(at: model.now) else { return [] }
+        model.clipboard = nil
+        return [.clearClipboard(state)]
+    }
+
+    static func statusText(_ model: AppModel, now: Date) -> String? {
+        guard let state = model.clipboard else { return nil }
+        return "copied \(state.label) · clears in \(state.countdown(at: now))"
+    }
+}

@@ -1,0 +1,171 @@
+import AuthEngine
+import Foundation
+import Testing
+import TerminalUI
+@testable import TokenManager
+
+/// Whole round trips: a key, the command it asks for, what the (fake) engine answers through
+/// the real runner, and how that answer changes the model.
+@Suite("App flows through the engine client")
+struct AppFlowTests {
+    static let fresh = TokenSet(
+        accessToken: "new-access", refreshToken: "new-refresh", accessExpiresAt: Fixture.t0 + 600,
+        accessExpirySource: .expiresIn, obtainedAt: Fixture.t0)
+
+    @Test func loginSendsThePasswordAndStoresTheAnswer() async {
+        let calls = CallLog()
+        var client = EngineClient.unexpected
+        client.login = { account, password in
+            calls.record("login \(account) \(password ?? "from source")")
+            return .success(.loggedIn(Self.fresh))
+        }
+        var app = AppHarness(client: client)
+        app.press(.character("l"))
+        app.type("hunter2")
+        let commands = app.press(.enter)
+        #expect(commands == [.login(account: "gpu", password: "hunter2", requestID: 1)])
+        #expect(app.model.activity(of: "gpu").operation == .loggingIn)
+
+        let answers = await app.run(commands)
+        #expect(calls.all == ["login gpu hunter2"])
+        #expect(answers == [.loginFinished(account: "gpu", requestID: 1, .success(.loggedIn(Self.fresh)))])
+        let after = app.send(answers[0]) {
+            $0.tokens["gpu"] = Self.fresh
+            $0.activity["gpu"] = nil
+            $0.screen = .accounts
+            $0.setStatus("logged in to gpu", role: .success)
+        }
+        #expect(after.isEmpty)
+    }
+
+    @Test func refreshStoresNewTokensOrShowsTheError() async {
+        var client = EngineClient.unexpected
+        client.refresh = { account in
+            account == "prod-wme" ? .success(Self.fresh) : .failure(.unreachable("connection refused"))
+        }
+        var app = AppHarness(client: client)
+        let commands = app.press(.character("R"))
+        #expect(commands == [.refresh(account: "prod-wme"), .refresh(account: "shop")])
+        let answers = await app.run(commands)
+        #expect(answers == [
+            .refreshFinished(account: "prod-wme", .success(Self.fresh)),
+            .refreshFinished(account: "shop", .failure(.unreachable("connection refused"))),
+        ])
+        app.send(answers[0]) {
+            $0.tokens["prod-wme"] = Self.fresh
+            $0.activity["prod-wme"] = nil
+            $0.setStatus("refreshed prod-wme", role: .success)
+        }
+        let old = app.model.tokens["shop"]
+        app.send(answers[1]) {
+            $0.activity["shop"] = AccountActivity(lastError: AuthError.unreachable("connection refused").message)
+            $0.setStatus("shop: \(AuthError.unreachable("connection refused").message)", role: .danger)
+        }
+        #expect(app.model.tokens["shop"] == old)
+    }
+
+    @Test func logoutAfterConfirmationForgetsTheTokens() async {
+        let calls = CallLog()
+        var client = EngineClient.unexpected
+        client.logout = { account in
+            calls.record("logout \(account)")
+            return .success(())
+        }
+        var app = AppHarness(client: client)
+        let commands = app.press(.character("j"), .character("x"), .character("y"))
+        #expect(commands == [.logout(account: "prod-wme")])
+        let answers = await app.run(commands)
+        #expect(calls.all == ["logout prod-wme"])
+        #expect(answers == [.logoutFinished(account: "prod-wme", error: nil)])
+        app.send(answers[0]) {
+            $0.tokens["prod-wme"] = nil
+            $0.activity["prod-wme"] = nil
+            $0.setStatus("logged out of prod-wme", role: .success)
+        }
+    }
+
+    @Test func copyWritesOSC52ThenClearsWhenDue() async {
+        var app = AppHarness(client: .unexpected)
+        let commands = app.press(.character("j"), .character("c"), .character("a"))
+        #expect(commands == [.copy(text: Fixture.jwt, label: "access token")])
+        let copied = await app.run(commands)
+        #expect(copied == [.copyFinished(.copied(label: "access token"))])
+        #expect(app.terminalWrites == [OSC52.copySequence(Fixture.jwt)])
+        // The countdown in the status line says it all; no message on top.
+        app.send(copied[0])
+
+        guard let state = app.model.clipboard else {
+            Issue.record("no clipboard state after the copy")
+            return
+        }
+        let due = app.send(.ticked(Fixture.t0 + 45)) {
+            $0.now = Fixture.t0 + 45
+            $0.clipboard = nil
+        }
+        #expect(due == [.clearClipboard(state)])
+        let cleared = await app.run(due)
+        #expect(cleared == [.clipboardCleared(.cleared)])
+        #expect(app.terminalWrites.last == OSC52.clearSequence())
+        app.send(cleared[0]) { $0.setStatus("clipboard cleared") }
+    }
+
+    @Test func savingAnAccountInstallsTheConfigAndReloadsTheStore() async {
+        let added = AccountConfig(name: "gpu2", providerID: "exabits", username: "dave", mode: .password(.environment("GPU_PW")))
+        let calls = CallLog()
+        var client = EngineClient.unexpected
+        client.saveAccount = { draft, replacing in
+            calls.record("save \(draft.name) replacing \(replacing ?? "nothing")")
+            return .success(ConfigSaved(config: TokenmanConfig(accounts: Fixture.model().accounts + [added])))
+        }
+        client.storedTokens = { .success(Fixture.model().tokens) }
+        var app = AppHarness(client: client)
+        app.press(.character("a"), .right, .tab)
+        app.type("gpu2")
+        app.press(.tab)
+        app.type("dave")
+        app.press(.tab, .tab, .control("u"))
+        app.type("env:GPU_PW")
+        let commands = app.press(.enter)
+        #expect(commands == [.saveAccount(AccountDraft(name: "gpu2", providerID: "exabits", username: "dave", baseURL: nil, mode: .password(.environment("GPU_PW"))), replacing: nil, requestID: 1)])
+        let saved = await app.run(commands)
+        #expect(calls.all == ["save gpu2 replacing nothing"])
+        let reload = app.send(saved[0]) {
+            $0.accounts.append(added)
+            $0.list.selectedName = "gpu2"
+            $0.screen = .accounts
+            $0.setStatus("saved gpu2 to the config", role: .success)
+        }
+        #expect(reload == [.reloadStore])
+        let reloaded = await app.run(reload)
+        #expect(reloaded == [.storeReloaded(.success(Fixture.model().tokens))])
+        app.send(reloaded[0])
+    }
+
+    @Test func deletingAnAccountReportsTokensThatCouldNotBeForgotten() async {
+        var client = EngineClient.unexpected
+        client.deleteAccount = { name in
+            let remaining = Fixture.model().accounts.filter { $0.name != name }
+            return .success(ConfigSaved(config: TokenmanConfig(accounts: remaining), tokenWarning: "\(name) deleted, but its tokens were not forgotten: disk full"))
+        }
+        var app = AppHarness(client: client)
+        let commands = app.press(.character("j"), .character("d"), .character("y"))
+        #expect(commands == [.deleteAccount(name: "prod-wme", requestID: 1)])
+        let answers = await app.run(commands)
+        let reload = app.send(answers[0]) {
+            $0.accounts.removeAll { $0.name == "prod-wme" }
+            $0.tokens["prod-wme"] = nil
+            $0.list.selectedName = "shop"
+            $0.setStatus("prod-wme deleted, but its tokens were not forgotten: disk full", role: .warning)
+        }
+        #expect(reload == [.reloadStore])
+    }
+
+    @Test func aStoreThatCannotBeReadIsShown() async {
+        var client = EngineClient.unexpected
+        client.storedTokens = { .failure(.storage("tokens.json: not JSON")) }
+        var app = AppHarness(client: client)
+        let answers = await app.run([.reloadStore])
+        #expect(answers == [.storeReloaded(.failure(.storage("tokens.json: not JSON")))])
+        app.send(answers[0]) { $0.setStatus(AuthError.storage("tokens.json: not JSON").message, role: .danger) }
+    }
+}
