@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "AuthEngineTests", dependencies: ["AuthEngine", "ProviderSimulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses"]),
         .testTarget(name: "TokenManagerTests", dependencies: ["TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tokenman", "ProviderSimulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tokenman", "ProviderSimulator", "StoreCrashWriter"]),
+        // Writes the token store in a loop for the SIGKILL crash test (Tests/Stress/store-crash.sh).
+        .executableTarget(name: "StoreCrashWriter", dependencies: ["AuthEngine"], path: "Tests/Stress/StoreCrashWriter"),
     ]
 )

@@ -49,8 +49,10 @@ final class SharedStoreFixture: @unchecked Sendable {
 
     /// Waits (suspended, bounded) until the simulator has received `count` refreshes.
     func waitForRefreshes(_ count: Int, of provider: SimulatedProvider) async throws {
-        for _ in 0..<1000 where simulator.tally(for: provider).refreshes < count {
+        var polls = 0
+        while simulator.tally(for: provider).refreshes < count, polls < 1000 {
             try await Task.sleep(for: .milliseconds(10))
+            polls += 1
         }
         #expect(simulator.tally(for: provider).refreshes >= count)
     }
