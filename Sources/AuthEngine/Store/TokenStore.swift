@@ -6,11 +6,14 @@ import Foundation
 /// every read-modify-write holds an `flock` on `tokens.lock`, so the TUI and a CLI process
 /// running at the same moment never lose each other's updates.
 ///
-/// Reads (`load`, `loadAll`) take no lock: writers publish by `rename`, so a reader always
-/// sees a whole file, and the cached `tokenman token` path stays a single `read`.
+/// Reads (`load`, `loadAll`, `snapshot`) take no lock: writers publish by `rename`, so a reader
+/// always sees a whole file, and the cached `tokenman token` path stays a single `read`.
+/// Each account's entry is decoded on its own (`TokenStoreFile`): one unreadable entry is
+/// reported for that account and kept, never discarded.
 ///
 /// The methods block for the length of a small file operation (and while another process
 /// holds the lock, which is only ever for such an operation); they never wait on the network.
+/// Renewals serialise per account on a separate lock (`lockRenewal`, `RenewalLock`).
 public final class TokenStore: Sendable {
     public let directory: String
     public let filePath: String
