@@ -58,6 +58,8 @@ let package = Package(
             // Whole-frame text snapshots, read through #filePath (see Snapshot.swift).
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["tokenman", "ProviderSimulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tokenman", "ProviderSimulator", "StoreCrashWriter"]),
+        // Writes the token store in a loop for the SIGKILL crash test (Tests/Stress/store-crash.sh).
+        .executableTarget(name: "StoreCrashWriter", dependencies: ["AuthEngine"], path: "Tests/Stress/StoreCrashWriter"),
     ]
 )

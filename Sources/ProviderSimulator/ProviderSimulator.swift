@@ -21,6 +21,8 @@ import Foundation
 /// - Starship `GET /starship/api/balance` with `Authorization: Bearer <access>`;
 /// - Wikimedia `GET /wikimedia/v1/account` with `Authorization: Bearer <access>`.
 ///
+/// `GET /_stats` answers each provider's request, login and refresh counts (`RequestTally`).
+///
 /// Tokens are HS256 JWTs signed with a per-instance random key, carrying `iss`, `sub`, `jti`,
 /// `iat`, `exp` (none on Exabits API tokens) and `token_use` (`access`, `refresh`, `id`, `api`).
 /// Demo accounts: see `DemoCredential.all`. Each test should start its own instance on port 0.
@@ -145,7 +147,13 @@ public final class ProviderSimulator: Sendable {
 
     /// How many requests reached a provider's prefix (including faulted ones).
     public func requestCount(for provider: SimulatedProvider) -> Int {
-        store.transaction { state, _ in state.requestCounts[provider] ?? 0 }
+        tally(for: provider).requests
+    }
+
+    /// Requests, logins and refreshes that reached a provider (including faulted ones). Also
+    /// served as JSON at `GET /_stats`, for scripts that run `tokenman simulate`.
+    public func tally(for provider: SimulatedProvider) -> RequestTally {
+        store.transaction { state, _ in state.tallies[provider] ?? RequestTally() }
     }
 
     // MARK: Dispatch
@@ -155,10 +163,13 @@ public final class ProviderSimulator: Sendable {
         store: SimulatorStore,
         routes: [SimulatedProvider: any ProviderRoutes]
     ) -> ServerReply {
+        if request.path == "/_stats" {
+            return .respond(stats(store: store))
+        }
         guard let (provider, subpath) = SimulatedProvider.route(request.path), let providerRoutes = routes[provider] else {
             return .respond(.json(404, ["error": "not_found", "message": "No simulated provider serves \(request.path)"]))
         }
-        let (latency, fault) = store.transaction { state, _ in state.beginRequest(for: provider) }
+        let (latency, fault) = store.transaction { state, _ in state.beginRequest(for: provider, subpath: subpath) }
         if latency > 0 {
             Thread.sleep(forTimeInterval: latency)
         }
@@ -166,5 +177,16 @@ public final class ProviderSimulator: Sendable {
             return fault.reply(for: provider)
         }
         return .respond(providerRoutes.respond(to: request, path: subpath))
+    }
+
+    /// `{"bytefederal": {"requests": n, "logins": n, "refreshes": n}, "exabits": …}`.
+    private static func stats(store: SimulatorStore) -> HTTPResponse {
+        let tallies = store.transaction { state, _ in state.tallies }
+        var object: [String: Any] = [:]
+        for provider in SimulatedProvider.allCases {
+            let tally = tallies[provider] ?? RequestTally()
+            object[provider.rawValue] = ["requests": tally.requests, "logins": tally.logins, "refreshes": tally.refreshes]
+        }
+        return .json(200, object)
     }
 }

@@ -37,7 +37,7 @@ struct SimulatorState {
     var confirmationCodes: [String: ConfirmationCode] = [:]
     var lastConfirmationCodes: [String: String] = [:]
     var apiTokens: [ExabitsAPIToken] = []
-    var requestCounts: [SimulatedProvider: Int] = [:]
+    var tallies: [SimulatedProvider: RequestTally] = [:]
 
     // Knobs, adjustable at run time.
     var lifetimes: [SimulatedProvider: TokenLifetimes]
@@ -71,8 +71,8 @@ struct SimulatorState {
     }
 
     /// Counts a request and takes the fault that applies to it, if any.
-    mutating func beginRequest(for provider: SimulatedProvider) -> (latency: TimeInterval, fault: SimulatedFault?) {
-        requestCounts[provider, default: 0] += 1
+    mutating func beginRequest(for provider: SimulatedProvider, subpath: String) -> (latency: TimeInterval, fault: SimulatedFault?) {
+        tallies[provider, default: RequestTally()].count(subpath, for: provider)
         var fault: SimulatedFault?
         if var active = faults[provider] {
             fault = active.fault

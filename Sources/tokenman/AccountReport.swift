@@ -12,11 +12,17 @@ struct AccountReport {
     var now: Date
 
     static func all(in context: CommandContext, now: Date = Date()) throws(CLIFailure) -> [AccountReport] {
-        let stored: [String: TokenSet]
+        let snapshot: TokenStoreSnapshot
         do {
-            stored = try context.service.storedTokens()
+            snapshot = try context.service.storedSnapshot()
         } catch {
             throw CLIFailure(error)
+        }
+        let stored = snapshot.tokens
+        for account in context.config.accounts {
+            if let detail = snapshot.unreadable[account.name] {
+                Console.error("tokenman: \(TokenStoreError.unreadableEntry(path: context.store.filePath, account: account.name, detail: detail))")
+            }
         }
         let statuses: [AccountStatus]
         do {
@@ -53,6 +59,14 @@ struct AccountReport {
     }
 
     var accessSecondsLeft: Int? { status.accessSecondsLeft.map(Timestamps.wholeSeconds) }
+
+    /// The ACCESS column: time left, or why there is none ("never", "unknown").
+    var accessText: String {
+        if let tokens, tokens.accessExpiresAt == nil {
+            return tokens.accessExpirySource == .never ? "never" : "unknown"
+        }
+        return DurationText.format(accessSecondsLeft)
+    }
     var refreshSecondsLeft: Int? { status.refreshSecondsLeft.map(Timestamps.wholeSeconds) }
 
     /// `tokenman list --json` element.

@@ -3,15 +3,31 @@ import Foundation
 
 /// The cached-token fast path shared by `token`, `header` and `exec`: a valid stored token is
 /// read synchronously on the calling thread, so the common case starts no Dispatch worker and
-/// touches no actor; only when renewal is needed does the service (and the network) get involved.
+/// touches no actor and takes no lock; only when renewal is needed does the service (and the
+/// network, and the account's renewal lock) get involved.
 enum CachedTokens {
     static func valid(account: String, minValid: TimeInterval, in context: CommandContext) async throws -> TokenSet {
         let account = try context.account(named: account)
         if case .password = account.mode,
            let stored = try? context.store.load(account: account.name),
-           stored.isAccessValid(at: Date(), minValid: minValid) {
+           stored.coversMinValid(minValid, at: Date()) {
+            noteShortGrant(stored, account: account.name, minValid: minValid)
             return stored
         }
-        return try await context.service.validTokens(account: account.name, minValid: minValid)
+        let tokens = try await context.service.validTokens(account: account.name, minValid: minValid)
+        noteShortGrant(tokens, account: account.name, minValid: minValid)
+        return tokens
+    }
+
+    /// One line on stderr when the token falls short of `--min-valid` because the provider
+    /// grants less: the token is still printed (exit 0), and it is not renewed again within its
+    /// life, since a renewal would only bring another token of the same lifetime.
+    private static func noteShortGrant(_ tokens: TokenSet, account: String, minValid: TimeInterval) {
+        guard minValid > 0, let left = tokens.accessSecondsLeft(at: Date()), left <= minValid else { return }
+        let granted = tokens.accessLifetime.map { " grants access tokens for \(DurationText.format(Int($0)))," } ?? ""
+        Console.error(
+            "tokenman: account \(account): the provider\(granted) less than --min-valid \(DurationText.format(Int(minValid.rounded(.up)))); "
+                + "this token is valid for \(DurationText.format(Int(left)))"
+        )
     }
 }

@@ -33,7 +33,7 @@ extension Tokenman {
                 let rows = reports.map { report in
                     [
                         report.account.name, report.account.providerID, report.account.username ?? "-",
-                        report.status.state.rawValue, DurationText.format(report.accessSecondsLeft),
+                        report.status.state.rawValue, report.accessText,
                         DurationText.format(report.refreshSecondsLeft),
                     ]
                 }

@@ -21,7 +21,13 @@ extension Tokenman {
         @Option(name: .customLong("refresh-ttl"), help: "Lifetime of refresh tokens in seconds, for every provider.")
         var refreshTTL: Int?
 
+        @Option(help: "Seconds of delay before every answer, for every provider (e.g. 0.5).")
+        var latency: Double?
+
         func validate() throws {
+            if let latency, !(latency >= 0 && latency <= 60) {
+                throw ValidationError("--latency must be between 0 and 60 seconds, got \(latency).")
+            }
             guard (0...65535).contains(port) else {
                 throw ValidationError("--port must be between 0 and 65535, got \(port).")
             }
@@ -38,6 +44,9 @@ extension Tokenman {
             let interrupts = InterruptWatcher()
             var configuration = SimulatorConfiguration(port: UInt16(port))
             configuration.setLifetimes(access: accessTTL.map(TimeInterval.init), refresh: refreshTTL.map(TimeInterval.init))
+            if let latency {
+                for provider in SimulatedProvider.allCases { configuration.latency[provider] = latency }
+            }
             let simulator = ProviderSimulator(configuration: configuration)
             let boundPort: UInt16
             do {
@@ -66,6 +75,7 @@ extension Tokenman {
                 lines.append("  \(Self.name(of: credential.provider).padding(toLength: 12, withPad: " ", startingAt: 0)) \(credential.username) / \(credential.password)\(note)")
             }
             lines.append("")
+            lines.append("request counts: GET http://127.0.0.1:\(port)/_stats")
             lines.append("Ctrl-C to stop.")
             return lines.joined(separator: "\n")
         }

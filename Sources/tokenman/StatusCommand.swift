@@ -53,8 +53,8 @@ extension Tokenman {
             lines.append("  state:   \(report.status.state.rawValue)")
             lines.append("  login:   \(report.mode), password from \(report.secretSource)")
             if let tokens = report.tokens {
-                let accessUntil = tokens.accessExpiresAt.map(Timestamps.rfc3339) ?? "never"
-                lines.append("  access:  \(DurationText.format(report.accessSecondsLeft)) (until \(accessUntil), from \(tokens.accessExpirySource.rawValue))")
+                let accessUntil = tokens.accessExpiresAt.map(Timestamps.rfc3339) ?? report.accessText
+                lines.append("  access:  \(report.accessText) (until \(accessUntil), from \(tokens.accessExpirySource.rawValue))")
                 if tokens.refreshToken != nil {
                     let refreshUntil = tokens.refreshExpiresAt.map(Timestamps.rfc3339) ?? "unknown"
                     lines.append("  refresh: \(DurationText.format(report.refreshSecondsLeft)) (until \(refreshUntil), from \(tokens.refreshExpirySource.rawValue))")

@@ -75,16 +75,37 @@ import Testing
         let store = TokenStore(directory: scratch.path)
         chmod(scratch.path, 0o700)
         try Data("{\"version\": 1, \"accounts\": {\"work\": ".utf8).write(to: URL(fileURLWithPath: store.filePath))
-        #expect(throws: TokenStoreError.corrupt(path: store.filePath, detail: "not valid JSON", keptCopy: nil)) {
+        #expect(throws: TokenStoreError.corrupt(path: store.filePath, detail: "not valid JSON (unexpected end of text at byte 36)", keptCopy: nil)) {
             try store.loadAll()
         }
         let warnings = WarningSink()
         let writer = TokenStore(directory: scratch.path, warn: warnings.append)
         try writer.save(sampleTokens(), account: "work")
-        #expect(try String(contentsOfFile: store.filePath + ".corrupt", encoding: .utf8).hasPrefix("{\"version\": 1"))
         #expect(try store.loadAll() == ["work": sampleTokens()])
+        let kept = try Self.keptFiles(in: scratch, label: "corrupt")
+        #expect(kept.count == 1)
+        let keptPath = scratch.file(kept.first ?? "")
+        #expect(try String(contentsOfFile: keptPath, encoding: .utf8).hasPrefix("{\"version\": 1"))
         #expect(warnings.messages.count == 1)
-        #expect(warnings.messages.first?.contains("a copy was kept at \(store.filePath).corrupt") == true)
+        #expect(warnings.messages.first?.contains("a copy was kept at \(keptPath)") == true)
+    }
+
+    /// A second corrupt file is kept too, under a name of its own: it never replaces the first.
+    @Test func corruptFilesAreKeptUnderUniqueNames() throws {
+        let scratch = ScratchDirectory()
+        let store = TokenStore(directory: scratch.path)
+        for round in 0..<2 {
+            try Data("garbage \(round)".utf8).write(to: URL(fileURLWithPath: store.filePath))
+            try store.save(sampleTokens(), account: "work")
+        }
+        let kept = try Self.keptFiles(in: scratch, label: "corrupt")
+        #expect(kept.count == 2)
+        let contents = try Set(kept.map { try String(contentsOfFile: scratch.file($0), encoding: .utf8) })
+        #expect(contents == ["garbage 0", "garbage 1"])
+    }
+
+    static func keptFiles(in scratch: ScratchDirectory, label: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix("tokens.json.\(label)-") }.sorted()
     }
 
     @Test func newerFormatIsRefusedAndNotOverwritten() throws {

@@ -50,18 +50,26 @@ struct CliTokenTests {
         #expect(fixture.simulator.requestCount(for: .starship) == requests)
     }
 
-    @Test func minValidForcesARefresh() async throws {
+    /// `--min-valid` longer than the provider grants: renewing would only bring another token
+    /// of the same lifetime, so the token is used for its life and stderr says so (exit 0).
+    @Test func minValidBeyondTheGrantSaysSoAndDoesNotRefresh() async throws {
         let fixture = try CliFixture()
         fixture.simulator.setLifetimes(access: 120, for: .starship)
         let first = try await fixture.tokenman("token", "ss")
         #expect(first.status == 0)
         let cached = try await fixture.tokenman("token", "ss", "--min-valid", "1m")
         #expect(cached.output == first.output)
+        #expect(cached.stderr.isEmpty)
         #expect(fixture.simulator.requestCount(for: .starship) == 1)
-        let renewed = try await fixture.tokenman("token", "ss", "--min-valid", "5m")
-        #expect(renewed.status == 0, "\(renewed)")
-        #expect(renewed.output != first.output)
-        #expect(fixture.simulator.requestCount(for: .starship) == 2)
+        for _ in 0..<2 {
+            let short = try await fixture.tokenman("token", "ss", "--min-valid", "5m")
+            #expect(short.status == 0, "\(short)")
+            #expect(short.output == first.output)
+            #expect(short.stderr.contains("less than --min-valid 5m00s"), "\(short)")
+            #expect(short.stderr.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1)
+        }
+        #expect(fixture.simulator.tally(for: .starship).refreshes == 0)
+        #expect(fixture.simulator.requestCount(for: .starship) == 1)
     }
 
     @Test func expiredRefreshTokenLeadsToALoginWithThePasswordSource() async throws {

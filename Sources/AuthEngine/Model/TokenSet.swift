@@ -49,9 +49,26 @@ public struct TokenSet: Codable, Sendable, Equatable {
         refreshExpiresAt.map { $0.timeIntervalSince(now) }
     }
 
+    /// An access token without an expiry is valid: it never expires (`.never`), or nobody said
+    /// when it does (`.unknown`: a custom provider without `access_lifetime`), in which case it
+    /// is used until the provider refuses it rather than replaced on every call.
     public func isAccessValid(at now: Date, minValid: TimeInterval = 0) -> Bool {
-        guard let left = accessSecondsLeft(at: now) else { return accessExpirySource == .never }
+        guard let left = accessSecondsLeft(at: now) else { return true }
         return left > minValid
+    }
+
+    /// How long the access token lived when it was issued; nil when it has no expiry.
+    public var accessLifetime: TimeInterval? {
+        accessExpiresAt.map { $0.timeIntervalSince(obtainedAt) }
+    }
+
+    /// Valid for `minValid`, or, when `minValid` is longer than this token ever lived (more than
+    /// the provider grants), valid at all: renewing would only bring another token of the same
+    /// lifetime, so it is not renewed again within its life (`tokenman token --min-valid`).
+    public func coversMinValid(_ minValid: TimeInterval, at now: Date) -> Bool {
+        if isAccessValid(at: now, minValid: minValid) { return true }
+        guard let lifetime = accessLifetime, lifetime <= minValid, minValid.isFinite else { return false }
+        return isAccessValid(at: now)
     }
 
     public func isRefreshUsable(at now: Date) -> Bool {

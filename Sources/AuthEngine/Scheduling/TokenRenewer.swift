@@ -3,29 +3,35 @@ import Foundation
 /// Renews one account's tokens: refresh, else re-login with a non-interactive password, else
 /// report that a person must log in. Shared by the scheduler and `AccountService`, so that at
 /// most one renewal per account runs at a time in this process: concurrent callers await the
-/// same task (a second refresh with a rotating refresh token would be refused, or, at
-/// Starship, revoke the whole family).
+/// same task.
 ///
-/// Across processes (TUI and CLI) renewals are not serialised (that would hold the store lock
-/// across a network call); instead each renewal re-reads the store first and, when a refresh
-/// token is refused, checks whether another process already stored newer tokens.
+/// Across processes (the TUI and any number of CLI commands) a renewal holds the account's
+/// `RenewalLock` across its network call and, once inside, re-reads the store: a process that
+/// waited finds the tokens the holder just stored and uses them. One refresh per expiry, however
+/// many callers: a second refresh with a rotating refresh token would be refused (Starship may
+/// even revoke the whole family), and Wikimedia counts refreshes per refresh token.
+/// Renewed tokens are stored by compare-and-swap: only if the stored set is still the one the
+/// renewal started from; otherwise the newer state (a login, a logout) wins.
 public actor TokenRenewer {
     private let store: TokenStore
     private let authenticator: any AccountAuthenticating
     private let secrets: SecretResolver
     private let clock: any WallClock
+    private let lockTimeout: TimeInterval
     private var inFlight: [String: Task<Result<TokenSet, AuthError>, Never>] = [:]
 
     public init(
         store: TokenStore,
         authenticator: any AccountAuthenticating,
         secrets: SecretResolver,
-        clock: any WallClock
+        clock: any WallClock,
+        lockTimeout: TimeInterval = 60
     ) {
         self.store = store
         self.authenticator = authenticator
         self.secrets = secrets
         self.clock = clock
+        self.lockTimeout = lockTimeout
     }
 
     nonisolated func plan(for account: AccountConfig, tokens: TokenSet?, now: Date) -> RenewalPath {
@@ -66,8 +72,11 @@ public actor TokenRenewer {
         minValid: TimeInterval,
         interactive: Bool
     ) async throws(AuthError) -> TokenSet {
+        let lock = try await store.lockRenewal(account: account.name, timeout: lockTimeout)
+        defer { withExtendedLifetime(lock) {} }
+        // Inside the lock: what another process stored while this one waited is final.
         let current = try await store.loadAsync(account: account.name)
-        if let current, current != stale, current.isAccessValid(at: clock.now(), minValid: minValid) {
+        if let current, current != stale, current.coversMinValid(minValid, at: clock.now()) {
             return current
         }
         switch plan(for: account, tokens: current, now: clock.now()) {
@@ -77,7 +86,17 @@ public actor TokenRenewer {
                 let fresh = try await authenticator.refresh(account, tokens: current)
                 return try await storeRenewed(Self.keepingRefreshToken(of: current, in: fresh), replacing: current, account: account)
             } catch {
-                guard case .tokenRejected = error else { throw error }
+                switch error {
+                case .tokenRejected:
+                    break
+                case .rateLimited(retryAfter: nil, _):
+                    // A refresh refused as too many without a time to retry (Wikimedia: "Refresh
+                    // tokens limit has been exceeded.") will not work later either: the refresh
+                    // token is spent. A login gets a new one.
+                    break
+                default:
+                    throw error
+                }
                 if let newer = try await store.loadAsync(account: account.name), newer != current,
                    newer.isAccessValid(at: clock.now()) {
                     return newer
@@ -99,9 +118,12 @@ public actor TokenRenewer {
             throw .unsupported("Account \(account.name) uses an API token; there is nothing to renew.")
         }
         guard source.isNonInteractive || (interactive && secrets.prompt != nil) else {
-            let why = refreshError == nil
-                ? (current == nil ? "is not logged in" : "has no usable refresh token")
-                : "had its refresh token refused"
+            let why: String
+            switch refreshError {
+            case nil: why = current == nil ? "is not logged in" : "has no usable refresh token"
+            case .rateLimited?: why = "has used up the refreshes its refresh token allows"
+            default: why = "had its refresh token refused"
+            }
             throw .needsInteractiveLogin("Account \(account.name) \(why); log in again.")
         }
         let password = try await secrets.secret(for: account, interactive: interactive)
@@ -115,19 +137,19 @@ public actor TokenRenewer {
         }
     }
 
-    /// Stores renewed tokens; the old ones stay on disk until this write has replaced them.
-    /// If the account was logged out while the request ran, the new tokens are not stored
-    /// (a logout must not be undone by a renewal that finished late).
+    /// Stores renewed tokens if the account still holds `current`, the set the renewal started
+    /// from (compare-and-swap); the old ones stay on disk until this write replaces them.
+    /// Otherwise the newer state wins: tokens another login stored are returned when valid, and
+    /// a logout is never undone by a renewal that finished late (`.cancelled`).
     private func storeRenewed(_ tokens: TokenSet, replacing current: TokenSet?, account: AccountConfig) async throws(AuthError) -> TokenSet {
-        let stored = try await store.updateAsync(account: account.name) { stored -> Bool in
-            if current != nil, stored == nil { return false }
+        let newer = try await store.updateAsync(account: account.name) { stored -> TokenSet?? in
+            guard stored == current else { return .some(stored) }
             stored = tokens
-            return true
+            return .none
         }
-        guard stored else {
-            throw .cancelled
-        }
-        return tokens
+        guard case .some(let newer) = newer else { return tokens }
+        if let newer, newer.isAccessValid(at: clock.now()) { return newer }
+        throw .cancelled
     }
 
     /// Wikimedia's token-refresh answers without a refresh token: the old one stays valid.

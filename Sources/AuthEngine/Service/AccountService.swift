@@ -60,7 +60,8 @@ public final class AccountService: Sendable {
 
     // MARK: - Tokens
 
-    /// Tokens valid for at least `minValid` seconds: the stored ones when they are, else
+    /// Tokens valid for at least `minValid` seconds (or, when the provider grants less, for as
+    /// long as it grants: see `TokenSet.coversMinValid`): the stored ones when they are, else
     /// refreshed, else from a re-login with a non-interactive password (or, when `interactive`,
     /// the resolver's prompt), else `.needsInteractiveLogin`. API-token accounts return their
     /// token from its secret source (never stored).
@@ -71,13 +72,18 @@ public final class AccountService: Sendable {
             return TokenSet(accessToken: token, accessExpirySource: .never, refreshExpirySource: .never, obtainedAt: clock.now())
         }
         let cached = try await store.loadAsync(account: name)
-        if let cached, cached.isAccessValid(at: clock.now(), minValid: minValid) { return cached }
+        if let cached, cached.coversMinValid(minValid, at: clock.now()) { return cached }
         return try await renewer.renew(account, replacing: cached, minValid: minValid, interactive: interactive)
     }
 
     /// The stored tokens without any network: the CLI's fast path and the TUI's first frame.
     public func storedTokens() throws(AuthError) -> [String: TokenSet] {
-        do { return try store.loadAll() } catch { throw .storage(error.description) }
+        try storedSnapshot().tokens
+    }
+
+    /// The stored tokens and the accounts whose entries cannot be read, without any network.
+    public func storedSnapshot() throws(AuthError) -> TokenStoreSnapshot {
+        do { return try store.snapshot() } catch { throw .storage(error.description) }
     }
 
     // MARK: - Login
@@ -151,9 +157,14 @@ public final class AccountService: Sendable {
     // MARK: - Status
 
     public func status() throws(AuthError) -> [AccountStatus] {
-        let stored = try storedTokens()
+        let stored = try storedSnapshot()
         let now = clock.now()
-        return accounts.map { AccountStatus.of($0, tokens: stored[$0.name], now: now) }
+        return accounts.map { account in
+            if case .password = account.mode, stored.unreadable[account.name] != nil {
+                return AccountStatus(account: account.name, providerID: account.providerID, state: .unreadable)
+            }
+            return AccountStatus.of(account, tokens: stored.tokens[account.name], now: now)
+        }
     }
 
     private func save(_ tokens: TokenSet, account: String) async throws(AuthError) {

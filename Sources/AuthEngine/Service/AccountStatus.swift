@@ -11,6 +11,9 @@ public struct AccountStatus: Sendable, Equatable {
         case refreshExpired = "refresh-expired"
         /// API-token account: the token comes from its secret source and does not expire.
         case apiToken = "api-token"
+        /// The account's entry in the token store cannot be read (it is kept as it is until the
+        /// account logs in again); the other accounts are unaffected.
+        case unreadable
     }
 
     public var account: String

@@ -1,20 +1,17 @@
 import Foundation
 
 /// An exclusive `flock` on a lock file, so that the TUI and CLI processes (and threads within
-/// one process: each holder opens its own descriptor) take turns at read-modify-write.
+/// one process: each holder opens its own descriptor) take turns.
 ///
-/// Why a separate `tokens.lock` rather than locking `tokens.json` itself: the data file is
+/// Why a separate lock file rather than locking `tokens.json` itself: the data file is
 /// replaced by `rename` on every write, and a lock on a replaced inode protects nothing.
+/// Why `flock`: the kernel drops it when the holder dies, so a crash never leaves a lock behind.
 final class AdvisoryFileLock {
     private let fd: Int32
-    private let path: String
 
     /// Blocks until the lock is held. Creates the lock file (0600) if needed.
     init(path: String) throws(TokenStoreError) {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw .io(path: path, operation: "open lock", reason: currentErrnoDescription())
-        }
+        let fd = try Self.open(path)
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let reason = currentErrnoDescription()
@@ -22,7 +19,33 @@ final class AdvisoryFileLock {
             throw .io(path: path, operation: "flock", reason: reason)
         }
         self.fd = fd
-        self.path = path
+    }
+
+    private init(holding fd: Int32) {
+        self.fd = fd
+    }
+
+    /// The lock if it is free right now, else nil; never blocks (for waits that must stay
+    /// bounded and must not hold a thread).
+    static func attempt(path: String) throws(TokenStoreError) -> AdvisoryFileLock? {
+        let fd = try open(path)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            let busy = errno == EWOULDBLOCK || errno == EAGAIN
+            let reason = currentErrnoDescription()
+            close(fd)
+            if busy { return nil }
+            throw .io(path: path, operation: "flock", reason: reason)
+        }
+        return AdvisoryFileLock(holding: fd)
+    }
+
+    private static func open(_ path: String) throws(TokenStoreError) -> Int32 {
+        let fd = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw .io(path: path, operation: "open lock", reason: currentErrnoDescription())
+        }
+        return fd
     }
 
     /// Closing the descriptor releases the lock, also when the process dies.

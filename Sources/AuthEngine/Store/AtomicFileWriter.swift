@@ -64,6 +64,22 @@ enum AtomicFileWriter {
         if let failure { throw .io(path: path, operation: "write", reason: failure) }
     }
 
+    /// Removes the temp files of writes to `path` that a crash (SIGKILL, power loss) left
+    /// behind: each is a full copy of the secrets. Only call it while holding the lock every
+    /// writer of `path` holds, so that no temp file it sees belongs to a write in progress.
+    /// Returns how many were removed.
+    @discardableResult
+    static func removeLeftovers(of path: String) -> Int {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = ".\((path as NSString).lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
+        var removed = 0
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            if unlink((directory as NSString).appendingPathComponent(name)) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
     /// Best effort: some file systems refuse fsync on a directory, and the data is already safe.
     static func syncDirectory(_ directory: String) {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

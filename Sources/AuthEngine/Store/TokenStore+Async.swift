@@ -19,6 +19,17 @@ extension TokenStore {
         try await offload { () throws(TokenStoreError) in try self.update(account: account, body) }
     }
 
+    /// Holds `account`'s renewal lock (see `RenewalLock`) until the returned value is released,
+    /// waiting at most `timeout` seconds, suspended, for another process to finish its renewal.
+    func lockRenewal(account: String, timeout: TimeInterval) async throws(AuthError) -> AdvisoryFileLock {
+        do {
+            if let warning = try PrivateDirectory.ensure(directory) { warn(warning) }
+        } catch {
+            throw .storage(error.description)
+        }
+        return try await RenewalLock.acquire(account: account, directory: directory, timeout: timeout)
+    }
+
     private func offload<Value: Sendable>(
         _ work: @escaping @Sendable () throws(TokenStoreError) -> Value
     ) async throws(AuthError) -> Value {

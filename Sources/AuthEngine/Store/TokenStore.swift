@@ -6,16 +6,19 @@ import Foundation
 /// every read-modify-write holds an `flock` on `tokens.lock`, so the TUI and a CLI process
 /// running at the same moment never lose each other's updates.
 ///
-/// Reads (`load`, `loadAll`) take no lock: writers publish by `rename`, so a reader always
-/// sees a whole file, and the cached `tokenman token` path stays a single `read`.
+/// Reads (`load`, `loadAll`, `snapshot`) take no lock: writers publish by `rename`, so a reader
+/// always sees a whole file, and the cached `tokenman token` path stays a single `read`.
+/// Each account's entry is decoded on its own (`TokenStoreFile`): one unreadable entry is
+/// reported for that account and kept, never discarded.
 ///
 /// The methods block for the length of a small file operation (and while another process
 /// holds the lock, which is only ever for such an operation); they never wait on the network.
+/// Renewals serialise per account on a separate lock (`lockRenewal`, `RenewalLock`).
 public final class TokenStore: Sendable {
     public let directory: String
     public let filePath: String
     let lockPath: String
-    private let warn: @Sendable (String) -> Void
+    let warn: @Sendable (String) -> Void
 
     /// - Parameters:
     ///   - directory: overrides the state directory (tests, `--state-dir`).
@@ -46,19 +49,34 @@ public final class TokenStore: Sendable {
 
     // MARK: - Reading (no lock)
 
+    /// The account's tokens, nil when it has none; `.unreadableEntry` when its entry (and only
+    /// its entry) cannot be decoded. Decodes that one entry only: the cached `tokenman token`.
     public func load(account: String) throws(TokenStoreError) -> TokenSet? {
-        try readFile()?.accounts[account]
+        guard let data = try readData() else { return nil }
+        switch try TokenStoreFile.scan(data, path: filePath).entry(account) {
+        case nil: return nil
+        case .tokens(let tokens): return tokens
+        case .unreadable(_, let detail): throw .unreadableEntry(path: filePath, account: account, detail: detail)
+        }
     }
 
+    /// The accounts whose tokens can be read (see `snapshot()` for the others).
     public func loadAll() throws(TokenStoreError) -> [String: TokenSet] {
-        try readFile()?.accounts ?? [:]
+        try snapshot().tokens
+    }
+
+    public func snapshot() throws(TokenStoreError) -> TokenStoreSnapshot {
+        guard let data = try readData() else { return TokenStoreSnapshot() }
+        let file = try TokenStoreFile.decode(data, path: filePath)
+        return TokenStoreSnapshot(tokens: file.tokens, unreadable: file.unreadable)
     }
 
     // MARK: - Writing (under the lock)
 
     /// Runs `body` on the account's current tokens (nil when there are none) while holding the
     /// lock, and stores what it leaves behind (setting nil removes the account). Nothing is
-    /// written when `body` changes nothing.
+    /// written when `body` changes nothing. This is the store's compare-and-swap: `body` sees
+    /// the tokens as they are at this instant and decides on them.
     @discardableResult
     public func update<Result>(
         account: String,
@@ -81,7 +99,9 @@ public final class TokenStore: Sendable {
         try update(account: account) { $0 = nil }
     }
 
-    /// Read-modify-write of every account under one lock.
+    /// Read-modify-write of every readable account under one lock. Entries that cannot be read
+    /// are not shown to `body` and are written back unchanged, unless `body` stores new tokens
+    /// for that account (a new login): then the old entry is first copied to a file of its own.
     @discardableResult
     public func updateAll<Result>(
         _ body: (inout [String: TokenSet]) -> Result
@@ -89,12 +109,26 @@ public final class TokenStore: Sendable {
         if let warning = try PrivateDirectory.ensure(directory) { warn(warning) }
         let lock = try AdvisoryFileLock(path: lockPath)
         defer { withExtendedLifetime(lock) {} }
+        // Every writer holds this lock while its temp file exists: any temp file seen now was
+        // left by a writer that died.
+        AtomicFileWriter.removeLeftovers(of: filePath)
 
         let current = try readFileForUpdate()
-        var accounts = current.accounts
+        var accounts = current.tokens
         let result = body(&accounts)
-        if accounts != current.accounts {
-            try write(TokenStoreFile(accounts: accounts))
+        var next = current
+        for (account, entry) in current.entries where accounts[account] == nil {
+            if case .tokens = entry { next.entries[account] = nil }
+        }
+        for (account, tokens) in accounts {
+            if case .unreadable(let raw, let detail) = current.entries[account] {
+                let kept = try SetAside.write(raw, besides: filePath, label: "unreadable")
+                warn("\(filePath): the unreadable tokens of account \(account) (\(detail)) were replaced; the old entry was kept in \(kept)")
+            }
+            next.entries[account] = .tokens(tokens)
+        }
+        if next != current {
+            try AtomicFileWriter.write(try next.encoded(), to: filePath, mode: 0o600)
         }
         return result
     }
@@ -122,73 +156,18 @@ public final class TokenStore: Sendable {
         return data
     }
 
-    private func readFile() throws(TokenStoreError) -> TokenStoreFile? {
-        guard let data = try readData() else { return nil }
-        return try decode(data)
-    }
-
-    private func decode(_ data: Data) throws(TokenStoreError) -> TokenStoreFile {
-        // Read the version first: a newer format must be refused, not reported as corrupt.
-        struct VersionOnly: Decodable { var version: Int }
-        let version: Int
-        do {
-            version = try JSONDecoder().decode(VersionOnly.self, from: data).version
-        } catch {
-            throw .corrupt(path: filePath, detail: Self.describe(error), keptCopy: nil)
-        }
-        guard version <= TokenStoreFile.currentVersion else {
-            throw .unsupportedVersion(path: filePath, version: version)
-        }
-        do {
-            return try TokenStoreFile.decoder().decode(TokenStoreFile.self, from: data)
-        } catch {
-            throw .corrupt(path: filePath, detail: Self.describe(error), keptCopy: nil)
-        }
-    }
-
-    /// Like `readFile`, but a corrupt file is moved aside to `tokens.json.corrupt` (keeping it
-    /// for the person to inspect) and the update starts from an empty store, so a damaged file
-    /// never blocks logging in again. A newer format is still refused.
+    /// Like reading, but a file that is unusable as a whole is moved aside under a name of its
+    /// own (never over an earlier one) and the update starts from an empty store, so a damaged
+    /// file never blocks logging in again and is never lost. A newer format is still refused.
     private func readFileForUpdate() throws(TokenStoreError) -> TokenStoreFile {
         guard let data = try readData() else { return TokenStoreFile() }
         do {
-            return try decode(data)
+            return try TokenStoreFile.decode(data, path: filePath)
         } catch {
             guard case .corrupt(_, let detail, _) = error else { throw error }
-            let keptPath = filePath + ".corrupt"
-            if rename(filePath, keptPath) != 0 {
-                throw .io(path: keptPath, operation: "rename", reason: currentErrnoDescription())
-            }
-            warn(TokenStoreError.corrupt(path: filePath, detail: detail, keptCopy: keptPath).description)
+            let kept = try SetAside.moveFile(filePath, label: "corrupt")
+            warn(TokenStoreError.corrupt(path: filePath, detail: detail, keptCopy: kept).description)
             return TokenStoreFile()
         }
-    }
-
-    private func write(_ file: TokenStoreFile) throws(TokenStoreError) {
-        let data: Data
-        do {
-            data = try TokenStoreFile.encoder().encode(file)
-        } catch {
-            throw .io(path: filePath, operation: "encode", reason: Self.describe(error))
-        }
-        try AtomicFileWriter.write(data, to: filePath, mode: 0o600)
-    }
-
-    /// A short reason without echoing the file's content (it holds tokens).
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON" : "bad value at \(path(context.codingPath))"
-        case DecodingError.keyNotFound(let key, let context):
-            return "missing \"\(key.stringValue)\" at \(path(context.codingPath))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "wrong type at \(path(context.codingPath))"
-        default:
-            return "cannot decode"
-        }
-    }
-
-    private static func path(_ codingPath: [CodingKey]) -> String {
-        codingPath.isEmpty ? "top level" : codingPath.map(\.stringValue).joined(separator: ".")
     }
 }
