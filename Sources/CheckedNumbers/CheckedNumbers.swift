@@ -34,9 +34,11 @@ extension Date {
         self.init(timeIntervalSince1970: Swift.min(Swift.max(seconds, low), high))
     }
 
-    /// This instant moved into years 0001–9999 if it lies outside.
+    /// This instant moved into years 0001–9999 if it lies outside; a NaN instant (not a time
+    /// at all) becomes the earliest, which reads as long expired: the safe side for an expiry.
     public var clampedToStorable: Date {
-        Swift.min(Swift.max(self, .earliestStorable), .latestStorable)
+        guard !timeIntervalSince1970.isNaN else { return .earliestStorable }
+        return Swift.min(Swift.max(self, .earliestStorable), .latestStorable)
     }
 
     /// `self + interval`, clamped to years 0001–9999 (NaN adds nothing).

@@ -1,4 +1,5 @@
 import AuthEngine
+import CheckedNumbers
 import Foundation
 
 /// The cached-token fast path shared by `token`, `header` and `exec`: a valid stored token is
@@ -24,10 +25,10 @@ enum CachedTokens {
     /// life, since a renewal would only bring another token of the same lifetime.
     private static func noteShortGrant(_ tokens: TokenSet, account: String, minValid: TimeInterval) {
         guard minValid > 0, let left = tokens.accessSecondsLeft(at: Date()), left <= minValid else { return }
-        let granted = tokens.accessLifetime.map { " grants access tokens for \(DurationText.format(Int($0)))," } ?? ""
+        let granted = tokens.accessLifetime.map { " grants access tokens for \(DurationText.format(Int(clamping: $0)))," } ?? ""
         Console.error(
-            "tokenman: account \(account): the provider\(granted) less than --min-valid \(DurationText.format(Int(minValid.rounded(.up)))); "
-                + "this token is valid for \(DurationText.format(Int(left)))"
+            "tokenman: account \(account): the provider\(granted) less than --min-valid \(DurationText.format(Int(clamping: minValid, rounding: .up))); "
+                + "this token is valid for \(DurationText.format(Int(clamping: left)))"
         )
     }
 }

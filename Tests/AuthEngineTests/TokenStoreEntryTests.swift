@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 import Testing
 @testable import AuthEngine
@@ -71,12 +72,12 @@ import Testing
         tokens.refreshExpiresAt = Date(timeIntervalSince1970: 1e18)
         try store.save(tokens, account: "odd")
         let loaded = try #require(try store.load(account: "odd"))
-        #expect(loaded.accessExpiresAt == StorableDate.earliest)
-        #expect(loaded.refreshExpiresAt == StorableDate.latest)
+        #expect(loaded.accessExpiresAt == Date.earliestStorable)
+        #expect(loaded.refreshExpiresAt == Date.latestStorable)
         #expect(!loaded.isAccessValid(at: Date()))
         let text = try String(contentsOfFile: store.filePath, encoding: .utf8)
-        // Foundation writes year 1 in the Julian calendar: two days past the Gregorian 0001-01-01.
-        #expect(text.contains("\"accessExpiresAt\" : \"0001-01-03T00:00:00.000Z\""))
+        // The earliest instant Foundation writes as year 1 (its calendar is Julian there).
+        #expect(text.contains("\"accessExpiresAt\" : \"0001-01-01T00:00:00.000Z\""))
         #expect(text.contains("\"9999-12-31T23:59:59.000Z\""))
     }
 

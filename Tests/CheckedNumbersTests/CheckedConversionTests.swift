@@ -39,5 +39,7 @@ struct CheckedConversionTests {
         #expect(now.adding(clamped: .nan) == now)
         #expect(now.adding(clamped: 60) == now + 60)
         #expect(Date(clampingSecondsSince1970: .nan) == nil)
+        #expect(Date(timeIntervalSince1970: .nan).clampedToStorable == Date.earliestStorable)
+        #expect(Date(timeIntervalSince1970: 1e300).clampedToStorable == Date.latestStorable)
     }
 }

@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// The per-account lock a renewal holds across its network call, so that one account is
@@ -32,7 +33,7 @@ enum RenewalLock {
             }
             if let lock { return lock }
             if Date() >= deadline {
-                throw .storage("another tokenman process has been renewing account \(account) for over \(Int(timeout)) s (lock \(path)); try again")
+                throw .storage("another tokenman process has been renewing account \(account) for over \(Int(clamping: timeout)) s (lock \(path)); try again")
             }
             do {
                 try await Task.sleep(nanoseconds: pause)

@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 
 /// The on-disk shape of `tokens.json`: a format version and account name -> tokens.
@@ -204,6 +205,6 @@ extension JSONEncoder.DateEncodingStrategy {
     /// outside them (from a provider's absurd `exp`) would be written as text no reader parses.
     static let iso8601WithFractionalSeconds = JSONEncoder.DateEncodingStrategy.custom { date, encoder in
         var container = encoder.singleValueContainer()
-        try container.encode(RFC3339.format(StorableDate.clamped(date), fractionalSeconds: true))
+        try container.encode(RFC3339.format(date.clampedToStorable, fractionalSeconds: true))
     }
 }
