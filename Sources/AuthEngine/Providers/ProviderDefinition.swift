@@ -17,6 +17,8 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
     public var lifetimes: DocumentedLifetimes
     public var refreshRotation: RefreshRotation
     public var tokenCarriage: TokenCarriage
+    /// Which wire protocol the flows speak: the generic JSON endpoints above, or Cognito's.
+    public var api: ProviderAPI
 
     public init(
         id: String,
@@ -30,7 +32,8 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
         errorFormat: ErrorBodyFormat = ErrorBodyFormat(),
         lifetimes: DocumentedLifetimes = DocumentedLifetimes(),
         refreshRotation: RefreshRotation = .rotates,
-        tokenCarriage: TokenCarriage = .bearer
+        tokenCarriage: TokenCarriage = .bearer,
+        api: ProviderAPI = .json
     ) {
         self.id = id
         self.displayName = displayName
@@ -44,6 +47,7 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
         self.lifetimes = lifetimes
         self.refreshRotation = refreshRotation
         self.tokenCarriage = tokenCarriage
+        self.api = api
     }
 
     /// What an API call must carry for these tokens (headers or a JSON body member).

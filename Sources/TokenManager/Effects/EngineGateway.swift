@@ -42,8 +42,10 @@ final class EngineGateway: @unchecked Sendable {
 
     /// An authenticator for flows on an account as a form has it (a username other than the
     /// config's, for forgot-password).
-    func authenticator() -> AuthClientAuthenticator {
+    func authenticator() -> ProviderAuthenticator {
         let config = current.config
-        return AuthClientAuthenticator(catalog: config.catalog, transport: CurlTransport(options: .init(timeout: config.settings.httpTimeout)))
+        return ProviderAuthenticator(
+            catalog: config.catalog, transport: CurlTransport(options: .init(timeout: config.settings.httpTimeout)),
+            secrets: SecretResolver(environment: environment))
     }
 }
