@@ -49,9 +49,13 @@ let package = Package(
         .testTarget(name: "TOMLParserTests", dependencies: ["TOMLParser"]),
         .testTarget(name: "CheckedNumbersTests", dependencies: ["CheckedNumbers"]),
         .testTarget(name: "ProviderSimulatorTests", dependencies: ["ProviderSimulator"]),
-        .testTarget(name: "AuthEngineTests", dependencies: ["AuthEngine", "ProviderSimulator"]),
+        // Starts moto (a local AWS Cognito) for the tests that prove the Cognito flows.
+        .target(name: "MotoSupport", dependencies: ["AuthEngine"], path: "Tests/MotoSupport"),
+        .testTarget(name: "AuthEngineTests", dependencies: [
+            "AuthEngine", "ProviderSimulator", "MotoSupport", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses"]),
         .testTarget(name: "TokenManagerTests", dependencies: ["TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tokenman", "ProviderSimulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tokenman", "ProviderSimulator", "MotoSupport"]),
     ]
 )
