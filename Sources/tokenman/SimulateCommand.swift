@@ -76,6 +76,7 @@ extension Tokenman {
             case .exabits: "Exabits"
             case .starship: "Starship"
             case .wikimedia: "Wikimedia"
+            case .cognito: "Cognito"
             }
         }
 
