@@ -52,8 +52,8 @@ struct CommandRunner: Sendable {
         case .requestPasswordReset(let account, let id):
             return [.run {
                 do throws(AuthError) {
-                    try await gateway.authenticator().requestPasswordReset(account)
-                    return .passwordResetRequested(account: account.name, requestID: id, error: nil)
+                    let delivery = try await gateway.authenticator().requestPasswordResetCode(account)
+                    return .passwordResetRequested(account: account.name, requestID: id, error: nil, delivery: delivery)
                 } catch {
                     return .passwordResetRequested(account: account.name, requestID: id, error: error)
                 }

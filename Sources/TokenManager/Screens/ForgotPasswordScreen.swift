@@ -7,8 +7,8 @@ import TerminalUI
 struct ForgotPasswordScreen: Equatable, Sendable {
     enum Step: Equatable, Sendable {
         case username
-        /// The code was sent for this username.
-        case code(username: String)
+        /// The code was sent for this username, to `destination` when the provider said where.
+        case code(username: String, destination: String? = nil)
     }
 
     var account: String
@@ -69,7 +69,7 @@ struct ForgotPasswordScreen: Equatable, Sendable {
                 screen.requestID = id
                 screen.form.isSubmitting = true
                 commands = [.requestPasswordReset(account: target, requestID: id)]
-            case .code(let username):
+            case .code(let username, _):
                 var messages = PasswordRules.check(new: screen.form.value(of: "new"), repeated: screen.form.value(of: "repeat"), providerID: screen.providerID)
                 if screen.form.value(of: "code").trimmingCharacters(in: .whitespaces).isEmpty { messages["code"] = "Code is required" }
                 guard screen.form.apply(messages) else { break }
@@ -89,14 +89,14 @@ struct ForgotPasswordScreen: Equatable, Sendable {
         return commands
     }
 
-    static func codeRequested(_ model: inout AppModel, account: String, requestID: Int, error: AuthError?) -> [AppCommand] {
+    static func codeRequested(_ model: inout AppModel, account: String, requestID: Int, error: AuthError?, delivery: PasswordResetDelivery? = nil) -> [AppCommand] {
         guard case .forgotPassword(var screen) = model.screen, screen.requestID == requestID, screen.step == .username else { return [] }
         screen.requestID = nil
         screen.form.isSubmitting = false
         if let error {
             screen.form.formError = error.message
         } else {
-            screen.step = .code(username: screen.form.value(of: "username").trimmingCharacters(in: .whitespaces))
+            screen.step = .code(username: screen.form.value(of: "username").trimmingCharacters(in: .whitespaces), destination: delivery?.summary)
             screen.form = codeForm(account: account)
         }
         model.screen = .forgotPassword(screen)
@@ -126,7 +126,9 @@ struct ForgotPasswordScreen: Equatable, Sendable {
         switch screen.step {
         case .username:
             context = [("The provider sends a confirmation code to the account's e-mail.", .muted)]
-        case .code(let username):
+        case .code(let username, let destination?):
+            context = [("A code for \(username) was sent to \(destination). Enter it with a new password.", .muted)]
+        case .code(let username, nil):
             context = [("A code was sent for \(username). Enter it with a new password.", .muted)]
         }
         FormFrame.render(screen.form, context: context, now: now, into: &canvas, in: rect)

@@ -90,6 +90,13 @@ struct LoginScreen: Equatable, Sendable {
             if isCurrent, let config = model.account(named: account) {
                 model.screen = .newPassword(NewPasswordScreen(account: config, challenge: challenge))
             }
+        case .failure(.passwordResetRequired(let reason)):
+            // Cognito will not log this user in until the password is reset with a code.
+            model.updateActivity(of: account) { $0.lastError = reason }
+            if isCurrent, let config = model.account(named: account) {
+                model.screen = .forgotPassword(ForgotPasswordScreen(account: config))
+                model.setStatus(AuthError.passwordResetRequired(reason).message, role: .warning)
+            }
         case .failure(let error):
             if isCurrent, case .login(var screen) = model.screen {
                 screen.requestID = nil
