@@ -50,7 +50,11 @@ let package = Package(
         .testTarget(name: "TOMLParserTests", dependencies: ["TOMLParser"]),
         .testTarget(name: "CheckedNumbersTests", dependencies: ["CheckedNumbers"]),
         .testTarget(name: "ProviderSimulatorTests", dependencies: ["ProviderSimulator"]),
-        .testTarget(name: "AuthEngineTests", dependencies: ["AuthEngine", "ProviderSimulator"]),
+        // Starts moto (a local AWS Cognito) for the tests that prove the Cognito flows.
+        .target(name: "MotoSupport", dependencies: ["AuthEngine"], path: "Tests/MotoSupport"),
+        .testTarget(name: "AuthEngineTests", dependencies: [
+            "AuthEngine", "ProviderSimulator", "MotoSupport", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses"]),
         .testTarget(
             name: "TokenManagerTests",
@@ -58,7 +62,7 @@ let package = Package(
             // Whole-frame text snapshots, read through #filePath (see Snapshot.swift).
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["tokenman", "ProviderSimulator", "StoreCrashWriter"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tokenman", "ProviderSimulator", "StoreCrashWriter", "MotoSupport"]),
         // Writes the token store in a loop for the SIGKILL crash test (Tests/Stress/store-crash.sh).
         .executableTarget(name: "StoreCrashWriter", dependencies: ["AuthEngine"], path: "Tests/Stress/StoreCrashWriter"),
     ]

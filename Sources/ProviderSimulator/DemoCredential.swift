@@ -12,9 +12,15 @@ public struct DemoCredential: Sendable, Equatable {
         DemoCredential(provider: .starship, username: "demo", password: "demo-pass-3", note: nil),
         DemoCredential(provider: .wikimedia, username: "demo", password: "demo-pass-4", note: nil),
         DemoCredential(provider: .wikimedia, username: "newbie", password: "temp-pass-5", note: "NEW_PASSWORD_REQUIRED: login answers a challenge"),
+        DemoCredential(provider: .cognito, username: "demo", password: "demo-pass-6", note: "app client tokenman-sim-client"),
+        DemoCredential(provider: .cognito, username: "newbie", password: "temp-pass-7", note: "NEW_PASSWORD_REQUIRED: login answers a challenge"),
+        DemoCredential(provider: .cognito, username: "resetme", password: "old-pass-8", note: "PasswordResetRequiredException: reset with forgot-password"),
     ]
 
     var user: SimulatedUser {
-        SimulatedUser(username: username, password: password, requiresNewPassword: provider == .wikimedia && username == "newbie")
+        SimulatedUser(
+            username: username, password: password,
+            requiresNewPassword: (provider == .wikimedia || provider == .cognito) && username == "newbie",
+            requiresPasswordReset: provider == .cognito && username == "resetme")
     }
 }

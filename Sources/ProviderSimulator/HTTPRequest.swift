@@ -46,4 +46,9 @@ struct JSONObject {
         guard let value = fields[key] as? String, !value.isEmpty else { return nil }
         return value
     }
+
+    /// A nested object (Cognito's `AuthParameters`); empty when absent or not an object.
+    func object(_ key: String) -> JSONObject {
+        JSONObject((fields[key] as? [String: Any]) ?? [:])
+    }
 }

@@ -41,7 +41,7 @@ struct ResponseError: Error {
 extension SimulatedProvider {
     /// An error answer shaped like this provider's own:
     /// ByteConnect and Starship `{"error","message"}`, Exabits `{"message"}`,
-    /// Wikimedia `{"status","message"}`.
+    /// Wikimedia `{"status","message"}`, Cognito `{"__type","message"}`.
     func errorResponse(_ status: Int, code: String, message: String) -> HTTPResponse {
         switch self {
         case .byteConnect, .starship:
@@ -50,6 +50,8 @@ extension SimulatedProvider {
             .json(status, ["message": message])
         case .wikimedia:
             .json(status, ["status": status, "message": message])
+        case .cognito:
+            .json(status, ["__type": code, "message": message])
         }
     }
 }

@@ -38,6 +38,7 @@ public final class ProviderSimulator: Sendable {
             .exabits: ExabitsRoutes(store: store),
             .starship: StarshipRoutes(store: store),
             .wikimedia: WikimediaRoutes(store: store),
+            .cognito: CognitoRoutes(store: store),
         ]
         self.store = store
         self.configuredPort = configuration.port

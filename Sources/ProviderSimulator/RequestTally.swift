@@ -22,13 +22,15 @@ public struct RequestTally: Sendable, Equatable {
 }
 
 extension SimulatedProvider {
-    /// The password-login endpoint under the provider's prefix.
-    var loginPath: String {
+    /// The password-login endpoint under the provider's prefix; nil for Cognito, whose every
+    /// operation is a POST to "/" named by a header (its logins and refreshes are not told apart).
+    var loginPath: String? {
         switch self {
         case .byteConnect: "/auth"
         case .exabits: "/authenticate/login"
         case .starship: "/auth/login"
         case .wikimedia: "/v1/login"
+        case .cognito: nil
         }
     }
 
@@ -39,6 +41,7 @@ extension SimulatedProvider {
         case .exabits: nil
         case .starship: "/auth/refresh"
         case .wikimedia: "/v1/token-refresh"
+        case .cognito: nil
         }
     }
 }

@@ -9,6 +9,8 @@ public enum SimulatedProvider: String, CaseIterable, Sendable, Hashable {
     case starship
     /// Wikimedia Enterprise auth API, under `/wikimedia`.
     case wikimedia
+    /// AWS Cognito user pools' JSON API (`X-Amz-Target`), under `/cognito`.
+    case cognito
 
     /// The path prefix, without a trailing slash.
     var pathPrefix: String {
@@ -17,6 +19,7 @@ public enum SimulatedProvider: String, CaseIterable, Sendable, Hashable {
         case .exabits: "/exabits/api/v1"
         case .starship: "/starship"
         case .wikimedia: "/wikimedia"
+        case .cognito: "/cognito"
         }
     }
 

@@ -7,6 +7,8 @@ public struct SimulatedUser: Sendable, Equatable {
     public var email: String
     /// Wikimedia only: login answers a NEW_PASSWORD_REQUIRED challenge instead of tokens.
     public var requiresNewPassword: Bool
+    /// Cognito only: login fails with PasswordResetRequiredException until a code resets it.
+    public var requiresPasswordReset: Bool
     /// A disabled account: ByteConnect and Starship answer 403, Exabits `status:false`,
     /// Wikimedia 401 "User is disabled.".
     public var isDisabled: Bool
@@ -20,7 +22,8 @@ public struct SimulatedUser: Sendable, Equatable {
         email: String? = nil,
         requiresNewPassword: Bool = false,
         isDisabled: Bool = false,
-        exabitsPasswordHash: String? = nil
+        exabitsPasswordHash: String? = nil,
+        requiresPasswordReset: Bool = false
     ) {
         self.username = username
         self.password = password
@@ -28,5 +31,6 @@ public struct SimulatedUser: Sendable, Equatable {
         self.requiresNewPassword = requiresNewPassword
         self.isDisabled = isDisabled
         self.exabitsPasswordHash = exabitsPasswordHash
+        self.requiresPasswordReset = requiresPasswordReset
     }
 }

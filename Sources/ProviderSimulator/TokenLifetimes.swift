@@ -18,6 +18,7 @@ public struct TokenLifetimes: Sendable, Equatable {
         case .exabits: TokenLifetimes(access: 30 * 60, refresh: 2 * 3600)
         case .starship: TokenLifetimes(access: 3600, refresh: 7 * 24 * 3600)
         case .wikimedia: TokenLifetimes(access: 24 * 3600, refresh: 90 * 24 * 3600)
+        case .cognito: TokenLifetimes(access: 3600, refresh: 30 * 24 * 3600)
         }
     }
 

@@ -55,8 +55,8 @@ enum AppUpdate {
                 model.setStatus("logged out of \(account)", role: .success)
             }
             return []
-        case .passwordResetRequested(let account, let requestID, let error):
-            return ForgotPasswordScreen.codeRequested(&model, account: account, requestID: requestID, error: error)
+        case .passwordResetRequested(let account, let requestID, let error, let delivery):
+            return ForgotPasswordScreen.codeRequested(&model, account: account, requestID: requestID, error: error, delivery: delivery)
         case .passwordResetConfirmed(let account, let requestID, let error):
             return ForgotPasswordScreen.resetConfirmed(&model, account: account, requestID: requestID, error: error)
         case .passwordChanged(let account, let requestID, let error):

@@ -64,7 +64,7 @@ struct CLIFailure: Error, Sendable {
     static func status(for error: AuthError) -> CLIExitStatus {
         switch error {
         case .wrongCredentials, .tokenRejected, .validation: .badCredentials
-        case .needsInteractiveLogin, .secretUnavailable, .challengeExpired: .needsInteractiveLogin
+        case .needsInteractiveLogin, .secretUnavailable, .challengeExpired, .passwordResetRequired: .needsInteractiveLogin
         case .unreachable, .timeout, .tls: .network
         case .serverError, .unexpectedResponse, .forbidden: .providerError
         case .rateLimited: .rateLimited

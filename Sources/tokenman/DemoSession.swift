@@ -44,6 +44,9 @@ final class DemoSession: Sendable {
                 passwordVariable: "TOKENMAN_DEMO_PASSWORD_WIKIMEDIA", password: "demo-pass-4"),
         Account(name: "wikimedia-newbie", provider: .wikimedia, providerID: "wikimedia", username: "newbie",
                 passwordVariable: nil, password: "temp-pass-5"),
+        Account(name: "cognito-demo", provider: .cognito, providerID: "cognito", username: "demo",
+                passwordVariable: "TOKENMAN_DEMO_PASSWORD_COGNITO", password: "demo-pass-6",
+                extraLines: [#"region = "us-east-1""#, #"client_id = "tokenman-sim-client""#]),
     ]
 
     /// - Parameters:
@@ -59,7 +62,7 @@ final class DemoSession: Sendable {
         let mailLog = mailLogPath
         var configuration = SimulatorConfiguration(port: 0)
         configuration.output = { line in DemoSession.append(line, to: mailLog) }
-        let spread: [SimulatedProvider: TimeInterval] = [.byteConnect: -15, .exabits: 15, .starship: 0, .wikimedia: 10]
+        let spread: [SimulatedProvider: TimeInterval] = [.byteConnect: -15, .exabits: 15, .starship: 0, .wikimedia: 10, .cognito: -5]
         for (provider, offset) in spread {
             configuration.setLifetimes(access: max(10, accessLifetime + offset), refresh: refreshLifetime, for: provider)
         }

@@ -6,7 +6,7 @@ extension Tokenman {
     struct ForgotPassword: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "forgot-password",
-            abstract: "Reset a forgotten password with a code the provider sends (Wikimedia).",
+            abstract: "Reset a forgotten password with a code the provider sends (Wikimedia, Cognito).",
             discussion: """
                 Requests a confirmation code, then asks for the code and the new password (twice) \
                 on the terminal. For scripts: --request-only sends the code and stops; --code CODE \
@@ -42,8 +42,9 @@ extension Tokenman {
                     throw CLIFailure(.failure, "\(provider.displayName) has no password reset endpoint; reset the password on the provider's website")
                 }
                 if code == nil {
-                    try await context.service.requestPasswordReset(account: account)
-                    Console.error("tokenman: the provider sent a confirmation code for \(account) (by email)")
+                    let delivery = try await context.service.requestPasswordReset(account: account)
+                    // Cognito says where the code went (masked); others only that it was sent.
+                    Console.error("tokenman: the provider sent a confirmation code for \(account) \(delivery.map { "to \($0.summary)" } ?? "(by email)")")
                     if requestOnly { return }
                 }
                 guard let answers = AnswerSource.choose(stdin: readStandardInput) else {

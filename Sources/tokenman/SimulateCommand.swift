@@ -86,6 +86,7 @@ extension Tokenman {
             case .exabits: "Exabits"
             case .starship: "Starship"
             case .wikimedia: "Wikimedia"
+            case .cognito: "Cognito"
             }
         }
 

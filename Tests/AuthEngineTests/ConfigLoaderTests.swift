@@ -116,7 +116,7 @@ import Testing
         [[accounts]]
         name = "b"
         provider = "wikimedai"
-        """, #"~/.config/tokenman/config.toml:10: accounts[2].provider: unknown provider "wikimedai" (known: byteconnect, exabits, starship, wikimedia, acme)"#)
+        """, #"~/.config/tokenman/config.toml:10: accounts[2].provider: unknown provider "wikimedai" (known: byteconnect, exabits, starship, wikimedia, cognito, acme)"#)
     }
 
     @Test func syntaxErrorsCarryLineAndColumn() {
@@ -241,7 +241,7 @@ import Testing
             .write(to: URL(fileURLWithPath: directory + "/config.toml"))
         let loader = ConfigLoader(environment: ["HOME": scratch.path])
         #expect(throws: ConfigError(path: "~/.config/tokenman/config.toml", line: 3, field: "accounts[1].provider",
-                                    message: "unknown provider \"nope\" (known: byteconnect, exabits, starship, wikimedia)")) {
+                                    message: "unknown provider \"nope\" (known: byteconnect, exabits, starship, wikimedia, cognito)")) {
             try loader.load()
         }
     }

@@ -29,6 +29,7 @@ final class SimulatorHarness: Sendable {
         case .exabits: .exabits
         case .starship: .starship
         case .wikimedia: .wikimedia
+        case .cognito: .cognito
         }
     }
 
@@ -62,6 +63,7 @@ final class SimulatorHarness: Sendable {
         case .exabits: ("GET", "account")
         case .starship: ("GET", "api/balance")
         case .wikimedia: ("GET", "v1/account")
+        case .cognito: ("POST", "") // GetUser; Cognito's protected calls are operations, not paths
         }
         var base = simulator.baseURL(for: provider)
         if !base.hasSuffix("/") { base += "/" }

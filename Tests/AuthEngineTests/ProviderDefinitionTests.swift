@@ -30,7 +30,7 @@ import Testing
 
     @Test func builtInsHaveTheDocumentedBasicsAndLifetimes() {
         let catalog = ProviderCatalog()
-        #expect(catalog.ids == ["byteconnect", "exabits", "starship", "wikimedia"])
+        #expect(catalog.ids == ["byteconnect", "exabits", "starship", "wikimedia", "cognito"])
         #expect(catalog.definition(id: "Wikimedia")?.defaultBaseURL == "https://auth.enterprise.wikimedia.com")
         #expect(ProviderDefinition.byteConnect.lifetimes == DocumentedLifetimes(access: 900, refresh: 15 * 86_400))
         #expect(ProviderDefinition.exabits.lifetimes == DocumentedLifetimes(access: 1800, refresh: 7200))
@@ -46,7 +46,7 @@ import Testing
                                                refreshPath: "token/refresh", refreshSendsUsername: true, accessLifetime: 600)
         let override = ProviderDefinition.custom(id: "starship", displayName: "Starship (prod)", baseURL: "https://api.starshiprewards.com")
         let catalog = ProviderCatalog(custom: [custom, override])
-        #expect(catalog.ids == ["byteconnect", "exabits", "starship", "wikimedia", "acme"])
+        #expect(catalog.ids == ["byteconnect", "exabits", "starship", "wikimedia", "cognito", "acme"])
         #expect(catalog.definition(id: "starship")?.displayName == "Starship (prod)")
         let acme = catalog.definition(id: "acme")
         #expect(acme?.endpoints.refresh?.bodyFields == [RequestField("username", .username), RequestField("refresh_token", .refreshToken)])

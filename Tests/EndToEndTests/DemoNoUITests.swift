@@ -21,11 +21,11 @@ struct DemoNoUITests {
         let listed = try await ProcessRunner.run(["list", "--json", "--config", config, "--state-dir", state], environment: ["PATH": "/usr/bin:/bin", "HOME": scratch.path])
         #expect(listed.status == 0, "\(listed)")
         let rows = try #require(try CliFixture.json(listed) as? [[String: Any]])
-        #expect(Set(rows.compactMap { $0["provider"] as? String }) == ["byteconnect", "exabits", "starship", "wikimedia"])
+        #expect(Set(rows.compactMap { $0["provider"] as? String }) == ["byteconnect", "exabits", "starship", "wikimedia", "cognito"])
         let states = Dictionary(uniqueKeysWithValues: rows.compactMap { row in (row["account"] as? String).map { ($0, row["state"] as? String ?? "") } })
         #expect(states == [
             "byteconnect-demo": "valid", "exabits-demo": "valid", "starship-demo": "valid",
-            "wikimedia-demo": "valid", "wikimedia-newbie": "logged-out",
+            "wikimedia-demo": "valid", "wikimedia-newbie": "logged-out", "cognito-demo": "valid",
         ])
         // Short lifetimes, so countdowns move visibly in the UI.
         for row in rows where row["state"] as? String == "valid" {
@@ -42,11 +42,11 @@ struct DemoNoUITests {
         let scratch = try TemporaryDirectory()
         let result = try await ProcessRunner.run(["demo", "--print-config"], environment: ["PATH": "/usr/bin:/bin", "TMPDIR": scratch.path])
         #expect(result.status == 0, "\(result)")
-        for provider in ["byteconnect", "exabits", "starship", "wikimedia"] {
+        for provider in ["byteconnect", "exabits", "starship", "wikimedia", "cognito"] {
             #expect(result.stdout.contains("provider = \"\(provider)\""))
         }
         #expect(result.stdout.contains("username = \"newbie\""))
-        for password in ["demo-pass-1", "demo-pass-2", "demo-pass-3", "demo-pass-4"] {
+        for password in ["demo-pass-1", "demo-pass-2", "demo-pass-3", "demo-pass-4", "demo-pass-6"] {
             #expect(!result.stdout.contains(password))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)

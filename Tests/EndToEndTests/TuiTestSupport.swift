@@ -80,6 +80,7 @@ final class TuiFixture: @unchecked Sendable {
         case .exabits: "exabits"
         case .starship: "starship"
         case .wikimedia: "wikimedia"
+        case .cognito: "cognito"
         }
     }
 

@@ -124,6 +124,15 @@ import Testing
                 #expect(response.status == 200)
                 let isChallenge = response.string("challenge_name") == "NEW_PASSWORD_REQUIRED"
                 #expect(isChallenge == (credential.username == "newbie"))
+            case .cognito:
+                let parameters = jsonBody(["USERNAME": credential.username, "PASSWORD": credential.password])
+                let body = #"{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"tokenman-sim-client","AuthParameters":"# + parameters + "}"
+                let response = try fixture.post(.cognito, "/", body, headers: ["X-Amz-Target": "AWSCognitoIdentityProviderService.InitiateAuth"])
+                switch credential.username {
+                case "newbie": #expect(response.string("ChallengeName") == "NEW_PASSWORD_REQUIRED")
+                case "resetme": #expect(response.string("__type") == "PasswordResetRequiredException")
+                default: #expect(response.status == 200 && response.string("ChallengeName") == nil)
+                }
             }
         }
     }

@@ -18,8 +18,11 @@ struct AccountBlockDecoder {
             throw reader.error("provider", "unknown provider \"\(providerText)\" (known: \(catalog.ids.joined(separator: ", ")))")
         }
         let isByteConnect = provider.id == "byteconnect"
-        try reader.rejectUnknownKeys(allowed: Self.allowedKeys + (isByteConnect ? Self.byteConnectFieldKeys : [])) { key in
-            Self.byteConnectFieldKeys.contains(key) ? "only ByteConnect accounts have \(key); put other fields in fields = { ... }" : nil
+        let isCognito = provider.api == .cognito
+        let extraKeys = (isByteConnect ? Self.byteConnectFieldKeys : []) + (isCognito ? CognitoKeys.all + ["client_secret"] : [])
+        try reader.rejectUnknownKeys(allowed: Self.allowedKeys + extraKeys) { key in
+            if CognitoKeys.all.contains(key) { return "only Cognito accounts have \(key)" }
+            return Self.byteConnectFieldKeys.contains(key) ? "only ByteConnect accounts have \(key); put other fields in fields = { ... }" : nil
         }
         var fields: [String: String] = [:]
         if let table = try reader.table("fields") {
@@ -36,14 +39,17 @@ struct AccountBlockDecoder {
                 }
             }
         }
+        let baseURL = try reader.url("base_url")
+        let cognito = isCognito ? try CognitoKeys.decode(reader, hasBaseURL: baseURL != nil) : nil
         return AccountConfig(
             name: name,
             providerID: provider.id,
-            baseURL: try reader.url("base_url"),
+            baseURL: baseURL,
             username: try reader.string("username"),
             mode: try mode(reader),
             fields: fields,
-            line: reader.table.line > 0 ? reader.table.line : nil
+            line: reader.table.line > 0 ? reader.table.line : nil,
+            cognito: cognito
         )
     }
 

@@ -8,6 +8,7 @@ enum AccountBlockRenderer {
             let pairs = account.fields.keys.sorted().map { "\(key($0)) = \(quote(account.fields[$0] ?? ""))" }
             lines.append("fields = { \(pairs.joined(separator: ", ")) }")
         }
+        if let cognito = account.cognito { lines += CognitoKeys.render(cognito) }
         switch account.mode {
         case .password(.prompt): lines.append("password_prompt = true")
         case .password(.environment(let name)): lines.append("password_env = \(quote(name))")

@@ -19,6 +19,8 @@ public struct AccountConfig: Sendable, Equatable {
     /// Provider-specific account fields that are not auth inputs (ByteConnect `subdomain`,
     /// `affiliate_id`). Shown in the detail screen and exported by `tokenman exec`.
     public var fields: [String: String]
+    /// Cognito accounts only: region, app client id and the client secret's source.
+    public var cognito: CognitoAccountSettings?
     /// The line of the `[[accounts]]` header in the config file, for error messages.
     public var line: Int?
 
@@ -29,7 +31,8 @@ public struct AccountConfig: Sendable, Equatable {
         username: String? = nil,
         mode: Mode = .password(.prompt),
         fields: [String: String] = [:],
-        line: Int? = nil
+        line: Int? = nil,
+        cognito: CognitoAccountSettings? = nil
     ) {
         self.name = name
         self.providerID = providerID
@@ -38,5 +41,6 @@ public struct AccountConfig: Sendable, Equatable {
         self.mode = mode
         self.fields = fields
         self.line = line
+        self.cognito = cognito
     }
 }

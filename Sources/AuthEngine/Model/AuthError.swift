@@ -16,6 +16,9 @@ public enum AuthError: Error, Sendable, Equatable {
     case tokenRejected(String)
     /// The NEW_PASSWORD_REQUIRED session ran out; log in again.
     case challengeExpired
+    /// The provider will not log the user in until the password is reset with a code
+    /// (Cognito `PasswordResetRequiredException`): the UI opens the forgot-password form.
+    case passwordResetRequired(String)
     /// The provider answered 5xx.
     case serverError(status: Int, message: String)
     /// DNS, connection refused, no route.
@@ -50,6 +53,8 @@ public enum AuthError: Error, Sendable, Equatable {
         case .forbidden(let m): return m.isEmpty ? "Forbidden by the provider." : m
         case .tokenRejected(let m): return m.isEmpty ? "The provider refused the token; log in again." : m
         case .challengeExpired: return "The password-change session expired; log in again."
+        case .passwordResetRequired(let m):
+            return m.isEmpty ? "The password must be reset: request a code with forgot-password." : m
         case .serverError(let status, let m):
             return m.isEmpty ? "The provider failed (HTTP \(status))." : "The provider failed (HTTP \(status)): \(m)"
         case .unreachable(let m): return "Cannot reach the provider: \(m)"

@@ -3,7 +3,7 @@ import Foundation
 /// The four providers tokenman knows out of the box, from their public documentation
 /// (see `provider-docs/README.md` in the project's shared notes).
 extension ProviderDefinition {
-    public static let builtIns: [ProviderDefinition] = [.byteConnect, .exabits, .starship, .wikimedia]
+    public static let builtIns: [ProviderDefinition] = [.byteConnect, .exabits, .starship, .wikimedia, .cognito]
 
     /// ByteFederal ByteConnect. No expiry in the answer: the JWT `exp`, else 15 min / 15 days.
     /// The excerpt's curl example says `user_name`; every other example (and the README) says

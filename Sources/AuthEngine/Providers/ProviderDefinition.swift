@@ -19,6 +19,8 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
     public var tokenCarriage: TokenCarriage
     /// Checked by the forms that set a new password.
     public var passwordRules: PasswordRules
+    /// Which wire protocol the flows speak: the generic JSON endpoints above, or Cognito's.
+    public var api: ProviderAPI
 
     public init(
         id: String,
@@ -33,7 +35,8 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
         lifetimes: DocumentedLifetimes = DocumentedLifetimes(),
         refreshRotation: RefreshRotation = .rotates,
         tokenCarriage: TokenCarriage = .bearer,
-        passwordRules: PasswordRules = PasswordRules()
+        passwordRules: PasswordRules = PasswordRules(),
+        api: ProviderAPI = .json
     ) {
         self.id = id
         self.displayName = displayName
@@ -48,6 +51,7 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
         self.refreshRotation = refreshRotation
         self.tokenCarriage = tokenCarriage
         self.passwordRules = passwordRules
+        self.api = api
     }
 
     /// What an API call must carry for these tokens (headers or a JSON body member).

@@ -152,7 +152,7 @@ public actor RefreshScheduler {
             case .needsInteractiveLogin(let reason):
                 parked[account] = tokens
                 return .needsLogin(account: account, reason: reason)
-            case .wrongCredentials, .validation, .forbidden, .tokenRejected, .challengeExpired, .unsupported:
+            case .wrongCredentials, .validation, .forbidden, .tokenRejected, .challengeExpired, .unsupported, .passwordResetRequired:
                 // Retrying a refused password would only lock the account at the provider.
                 parked[account] = tokens
                 return .needsLogin(account: account, reason: error.message)

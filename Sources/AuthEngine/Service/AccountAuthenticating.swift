@@ -20,6 +20,9 @@ public protocol AccountAuthenticating: Sendable {
     func refresh(_ account: AccountConfig, tokens: TokenSet) async throws(AuthError) -> TokenSet
     func revoke(_ account: AccountConfig, tokens: TokenSet) async throws(AuthError)
     func requestPasswordReset(_ account: AccountConfig) async throws(AuthError)
+    /// Like `requestPasswordReset`, and says where the code went when the provider tells
+    /// (Cognito's masked `CodeDeliveryDetails`). Defaults to the plain request and nil.
+    func requestPasswordResetCode(_ account: AccountConfig) async throws(AuthError) -> PasswordResetDelivery?
     func confirmPasswordReset(_ account: AccountConfig, code: String, newPassword: String) async throws(AuthError)
     func changePassword(
         _ account: AccountConfig,

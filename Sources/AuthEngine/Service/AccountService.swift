@@ -39,7 +39,7 @@ public final class AccountService: Sendable {
         self.init(
             accounts: config.accounts,
             store: store,
-            authenticator: AuthClientAuthenticator(catalog: config.catalog, transport: transport, clock: clock),
+            authenticator: ProviderAuthenticator(catalog: config.catalog, transport: transport, secrets: secrets, clock: clock),
             secrets: secrets,
             clock: clock
         )
@@ -140,8 +140,10 @@ public final class AccountService: Sendable {
 
     // MARK: - Passwords
 
-    public func requestPasswordReset(account name: String) async throws(AuthError) {
-        try await authenticator.requestPasswordReset(try account(named: name))
+    /// Returns where the code went when the provider says (Cognito), for the person to look there.
+    @discardableResult
+    public func requestPasswordReset(account name: String) async throws(AuthError) -> PasswordResetDelivery? {
+        try await authenticator.requestPasswordResetCode(try account(named: name))
     }
 
     public func confirmPasswordReset(account name: String, code: String, newPassword: String) async throws(AuthError) {

@@ -42,7 +42,8 @@ struct CommandRunner: Sendable {
             return .logoutFinished(account: account, error: result.error)
         case .requestPasswordReset(let account, let id):
             let result = await client.requestPasswordReset(account)
-            return .passwordResetRequested(account: account.name, requestID: id, error: result.error)
+            let delivery = try? result.get()
+            return .passwordResetRequested(account: account.name, requestID: id, error: result.error, delivery: delivery ?? nil)
         case .confirmPasswordReset(let account, let code, let newPassword, let id):
             let result = await client.confirmPasswordReset(account, code, newPassword)
             return .passwordResetConfirmed(account: account.name, requestID: id, error: result.error)

@@ -22,7 +22,7 @@ extension EngineClient {
                 await .of { () async throws(AuthError) in try await gateway.service.logout(account: account) }
             },
             requestPasswordReset: { account in
-                await .of { () async throws(AuthError) in try await gateway.authenticator().requestPasswordReset(account) }
+                await .of { () async throws(AuthError) in try await gateway.authenticator().requestPasswordResetCode(account) }
             },
             confirmPasswordReset: { account, code, newPassword in
                 await .of { () async throws(AuthError) in

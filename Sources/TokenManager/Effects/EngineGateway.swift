@@ -30,9 +30,11 @@ final class EngineGateway: Sendable {
 
     /// An authenticator for flows on an account as a form has it (a username other than the
     /// config's, for forgot-password).
-    func authenticator() -> AuthClientAuthenticator {
+    func authenticator() -> ProviderAuthenticator {
         let config = self.config
-        return AuthClientAuthenticator(catalog: config.catalog, transport: CurlTransport(options: .init(timeout: config.settings.httpTimeout)))
+        return ProviderAuthenticator(
+            catalog: config.catalog, transport: CurlTransport(options: .init(timeout: config.settings.httpTimeout)),
+            secrets: SecretResolver(environment: environment))
     }
 
     /// Rewrites the config file with `edit` (which also gets the current service, to move

@@ -7,8 +7,8 @@ import TerminalUI
 struct ForgotPasswordScreen: FormScreen {
     enum Step: Equatable, Sendable {
         case username
-        /// The code was sent for this username.
-        case code(username: String)
+        /// The code was sent for this username, to `destination` when the provider said where.
+        case code(username: String, destination: String? = nil)
     }
 
     /// The account as configured; the form may ask for another username.
@@ -73,7 +73,7 @@ struct ForgotPasswordScreen: FormScreen {
                 guard form.apply(username.isEmpty ? ["username": "Username is required"] : [:]) else { return .stay }
                 target.username = username
                 return submit(.requestPasswordReset(account: target, requestID: context.nextRequestID), context: context)
-            case .code(let username):
+            case .code(let username, _):
                 var messages = rules.check(new: form.value(of: "new"), repeated: form.value(of: "repeat"))
                 let code = form.value(of: "code").trimmingCharacters(in: .whitespaces)
                 if code.isEmpty { messages["code"] = "Code is required" }
@@ -86,11 +86,11 @@ struct ForgotPasswordScreen: FormScreen {
         }
     }
 
-    static func codeRequested(_ model: inout AppModel, account: String, requestID: Int, error: AuthError?) -> [AppCommand] {
+    static func codeRequested(_ model: inout AppModel, account: String, requestID: Int, error: AuthError?, delivery: PasswordResetDelivery? = nil) -> [AppCommand] {
         guard let shown = from(model.screen), shown.step == .username,
               case .succeeded(var screen) = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: error?.message)
         else { return [] }
-        screen.step = .code(username: screen.form.value(of: "username").trimmingCharacters(in: .whitespaces))
+        screen.step = .code(username: screen.form.value(of: "username").trimmingCharacters(in: .whitespaces), destination: delivery?.summary)
         screen.form = codeForm(account: account)
         model.screen = .forgotPassword(screen)
         return []
@@ -112,7 +112,9 @@ struct ForgotPasswordScreen: FormScreen {
         switch screen.step {
         case .username:
             context = [("The provider sends a confirmation code to the account's e-mail.", .muted)]
-        case .code(let username):
+        case .code(let username, let destination?):
+            context = [("A code for \(username) was sent to \(destination). Enter it with a new password.", .muted)]
+        case .code(let username, nil):
             context = [("A code was sent for \(username). Enter it with a new password.", .muted)]
         }
         FormFrame.render(screen.form, context: context, now: now, into: &canvas, in: rect)
