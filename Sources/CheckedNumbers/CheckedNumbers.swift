@@ -41,9 +41,11 @@ extension Date {
         return Swift.min(Swift.max(self, .earliestStorable), .latestStorable)
     }
 
-    /// `self + interval`, clamped to years 0001–9999 (NaN adds nothing).
+    /// `self + interval`, clamped to years 0001–9999 (NaN adds nothing). Added as
+    /// `addingTimeInterval` does, so an in-range result is exactly `self + interval` (a detour
+    /// through seconds since 1970 would round it).
     public func adding(clamped interval: TimeInterval) -> Date {
         guard !interval.isNaN else { return self }
-        return Date(clampingSecondsSince1970: timeIntervalSince1970 + interval) ?? self
+        return addingTimeInterval(interval).clampedToStorable
     }
 }

@@ -38,6 +38,9 @@ struct CheckedConversionTests {
         #expect(now.adding(clamped: -1e20) == Date.earliestStorable)
         #expect(now.adding(clamped: .nan) == now)
         #expect(now.adding(clamped: 60) == now + 60)
+        // Exact, not rounded through seconds since 1970 (a 3600 s lifetime read as 3600.0000001).
+        let received = Date()
+        #expect(received.adding(clamped: 3600).timeIntervalSince(received) == 3600)
         #expect(Date(clampingSecondsSince1970: .nan) == nil)
         #expect(Date(timeIntervalSince1970: .nan).clampedToStorable == Date.earliestStorable)
         #expect(Date(timeIntervalSince1970: 1e300).clampedToStorable == Date.latestStorable)

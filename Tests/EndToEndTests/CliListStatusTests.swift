@@ -79,7 +79,7 @@ struct CliListStatusTests {
         let result = try await fixture.tokenman("providers", "--json")
         #expect(result.status == 0, "\(result)")
         let providers = try #require(try CliFixture.json(result) as? [[String: Any]])
-        #expect(providers.map { $0["id"] as? String } == ["byteconnect", "exabits", "starship", "wikimedia", "acme"])
+        #expect(providers.map { $0["id"] as? String } == ["byteconnect", "exabits", "starship", "wikimedia", "cognito", "acme"])
         let acme = try #require(providers.last)
         #expect(acme["origin"] as? String == "config")
         #expect(acme["display_name"] as? String == "Acme Auth")
@@ -93,6 +93,6 @@ struct CliListStatusTests {
         let wikimedia = try #require(providers.first { $0["id"] as? String == "wikimedia" })
         #expect(wikimedia["password_reset"] as? Bool == true && wikimedia["new_password_challenge"] as? Bool == true)
         let table = try await fixture.tokenman("providers")
-        #expect(table.lines.count == 6)
+        #expect(table.lines.count == 7)  // a header and six providers
     }
 }

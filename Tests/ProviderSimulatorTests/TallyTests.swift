@@ -21,7 +21,7 @@ import Testing
         #expect(stats.status == 200)
         let starship = stats.json?["starship"] as? [String: Int]
         #expect(starship == ["requests": 4, "logins": 1, "refreshes": 2])
-        #expect(stats.json?.keys.sorted() == ["bytefederal", "exabits", "starship", "wikimedia"])
+        #expect(stats.json?.keys.sorted() == ["bytefederal", "cognito", "exabits", "starship", "wikimedia"])
     }
 
     @Test func eachProvidersRefreshEndpointIsCounted() throws {
