@@ -10,8 +10,13 @@ enum CachedTokens {
         if case .password = account.mode,
            let stored = try? context.store.load(account: account.name),
            stored.isAccessValid(at: Date(), minValid: minValid) {
+            try TokenSyntax.requireValid(stored)
             return stored
         }
-        return try await context.service.validTokens(account: account.name, minValid: minValid)
+        let tokens = try await context.service.validTokens(account: account.name, minValid: minValid)
+        // A hand-edited store or an API token from its source has not been through the flows'
+        // check on receipt; these tokens are about to become header lines or environment values.
+        try TokenSyntax.requireValid(tokens)
+        return tokens
     }
 }

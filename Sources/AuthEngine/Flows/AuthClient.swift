@@ -147,9 +147,15 @@ public struct AuthClient: Sendable {
         return value
     }
 
+    /// The secrets a message must not repeat: every value sent except the username, both as
+    /// given and as transformed for the wire (Exabits receives the password's MD5).
     private func reader(_ values: [RequestValue: String]) -> ResponseReader {
-        let secrets = values.filter { $0.key != .username }.map(\.value)
-        return ResponseReader(provider: provider, mapper: ProviderErrorMapper(provider: provider, secrets: secrets))
+        var secrets: [String] = []
+        for (role, value) in values where role != .username {
+            secrets.append(value)
+            secrets.append(transform(value, as: role))
+        }
+        return ResponseReader(provider: provider, mapper: ProviderErrorMapper(provider: provider, secrets: SecretMatcher(secrets: secrets)))
     }
 
     private func challenge(in payload: JSONValue, username: String, receivedAt: Date) throws(AuthError) -> ChallengeSession? {
