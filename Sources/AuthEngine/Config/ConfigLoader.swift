@@ -16,13 +16,9 @@ public struct ConfigLoader: Sendable {
     public func load(explicitPath: String? = nil) throws(ConfigError) -> TokenmanConfig {
         let location = ConfigLocation.resolve(explicitPath: explicitPath, environment: environment)
         let shown = ConfigLocation.display(location.path, environment: environment)
-        let text: String
-        do {
-            text = try String(contentsOfFile: location.path, encoding: .utf8)
-        } catch {
-            let missing = !FileManager.default.fileExists(atPath: location.path)
-            if missing, !location.isExplicit { return TokenmanConfig(path: location.path) }
-            throw ConfigError(path: shown, message: missing ? "no such file" : "cannot read the file (\(Self.reason(error)))")
+        guard let text = try ConfigFileReader.read(path: location.path, shown: shown) else {
+            if !location.isExplicit { return TokenmanConfig(path: location.path) }
+            throw ConfigError(path: shown, message: "no such file")
         }
         var config = try parse(text, displayPath: shown)
         config.path = location.path
@@ -81,10 +77,6 @@ public struct ConfigLoader: Sendable {
             accounts.append(account)
         }
         return accounts
-    }
-
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }
 

@@ -10,10 +10,18 @@ final class AdvisoryFileLock {
     private let path: String
 
     /// Blocks until the lock is held. Creates the lock file (0600) if needed.
+    /// `O_NOFOLLOW`: a symbolic link planted as `tokens.lock` would otherwise make us create or
+    /// open (and lock) a file of the attacker's choosing; it must also be our own regular file.
     init(path: String) throws(TokenStoreError) {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw .io(path: path, operation: "open lock", reason: currentErrnoDescription())
+            let reason = errno == ELOOP ? "it is a symbolic link; remove it" : currentErrnoDescription()
+            throw .io(path: path, operation: "open lock", reason: reason)
+        }
+        var info = stat()
+        if fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG || info.st_uid != geteuid() {
+            close(fd)
+            throw .io(path: path, operation: "open lock", reason: "not a regular file of yours; remove it")
         }
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
