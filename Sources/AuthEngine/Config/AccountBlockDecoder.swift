@@ -4,9 +4,11 @@ import TOMLParser
 struct AccountBlockDecoder {
     static let secretKeys = ["password_prompt", "password_env", "password_command", "api_token_env", "api_token_command"]
     static let byteConnectFieldKeys = ["subdomain", "affiliate_id"]
-    static let allowedKeys = ["name", "provider", "base_url", "username", "fields"] + secretKeys
+    static let allowedKeys = ["name", "provider", "base_url", "username", "fields", "ca_file"] + secretKeys
 
     let catalog: ProviderCatalog
+    /// For `~/` in `ca_file`.
+    var home: String? = nil
 
     func decode(_ reader: ConfigTableReader) throws(ConfigError) -> AccountConfig {
         if reader.table["password"] != nil {
@@ -43,7 +45,8 @@ struct AccountBlockDecoder {
             username: try reader.string("username"),
             mode: try mode(reader),
             fields: fields,
-            line: reader.table.line > 0 ? reader.table.line : nil
+            line: reader.table.line > 0 ? reader.table.line : nil,
+            caFile: try reader.filePath("ca_file", home: home)
         )
     }
 

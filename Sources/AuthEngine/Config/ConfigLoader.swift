@@ -39,7 +39,7 @@ public struct ConfigLoader: Sendable {
         }
         var config = TokenmanConfig()
         if let settings = try top.table("settings") {
-            config.settings = try TokenmanSettingsDecoder().decode(
+            config.settings = try TokenmanSettingsDecoder(home: environment["HOME"]).decode(
                 ConfigTableReader(table: settings, prefix: "settings", path: displayPath)
             )
         }
@@ -69,7 +69,7 @@ public struct ConfigLoader: Sendable {
                 throw ConfigError(path: path, line: document.line(of: "accounts"), field: prefix, message: "expected a table")
             }
             let reader = ConfigTableReader(table: table, prefix: prefix, path: path)
-            let account = try AccountBlockDecoder(catalog: catalog).decode(reader)
+            let account = try AccountBlockDecoder(catalog: catalog, home: environment["HOME"]).decode(reader)
             if let earlier = firstLine[account.name] {
                 throw reader.error("name", "duplicate account name \"\(account.name)\" (first used at line \(earlier))")
             }
@@ -82,7 +82,8 @@ public struct ConfigLoader: Sendable {
 
 /// Decodes the `[settings]` table.
 struct TokenmanSettingsDecoder {
-    static let keys = ["refresh_lead", "clipboard_clear_seconds", "theme", "http_timeout"]
+    static let keys = ["refresh_lead", "clipboard_clear_seconds", "theme", "http_timeout", "ca_file"]
+    var home: String?
 
     func decode(_ reader: ConfigTableReader) throws(ConfigError) -> TokenmanSettings {
         try reader.rejectUnknownKeys(allowed: Self.keys)
@@ -91,6 +92,7 @@ struct TokenmanSettingsDecoder {
         if let seconds = try reader.integer("clipboard_clear_seconds") { settings.clipboardClearSeconds = seconds }
         if let theme = try reader.string("theme") { settings.theme = theme }
         if let timeout = try reader.duration("http_timeout") { settings.httpTimeout = timeout }
+        settings.caFile = try reader.filePath("ca_file", home: home)
         return settings
     }
 }

@@ -9,17 +9,21 @@ public struct AuthClient: Sendable {
     public let baseURL: String
     private let transport: any HTTPTransport
     private let clock: any WallClock
+    /// The account's `ca_file`, put on every request; nil leaves the transport's default.
+    public let caFile: String?
 
     public init(
         provider: ProviderDefinition,
         baseURL: String? = nil,
         transport: any HTTPTransport = CurlTransport(),
-        clock: any WallClock = SystemClock()
+        clock: any WallClock = SystemClock(),
+        caFile: String? = nil
     ) {
         self.provider = provider
         self.baseURL = baseURL ?? provider.defaultBaseURL
         self.transport = transport
         self.clock = clock
+        self.caFile = caFile
     }
 
     // MARK: Login and challenge
@@ -136,7 +140,8 @@ public struct AuthClient: Sendable {
         }
         var headers: [HTTPHeader] = []
         if endpoint.sendsBearerAccessToken, let bearer { headers.append(HTTPHeader("Authorization", "Bearer \(bearer)")) }
-        let request = HTTPRequest.json(endpoint.method, url: url, body: body, headers: headers)
+        var request = HTTPRequest.json(endpoint.method, url: url, body: body, headers: headers)
+        request.caFile = caFile
         let response = try await transport.send(request)
         return (response, clock.now())
     }

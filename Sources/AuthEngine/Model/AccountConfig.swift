@@ -21,6 +21,8 @@ public struct AccountConfig: Sendable, Equatable {
     public var fields: [String: String]
     /// The line of the `[[accounts]]` header in the config file, for error messages.
     public var line: Int?
+    /// PEM bundle of CAs to trust for this account's HTTPS (`ca_file`); nil: the settings'.
+    public var caFile: String?
 
     public init(
         name: String,
@@ -29,7 +31,8 @@ public struct AccountConfig: Sendable, Equatable {
         username: String? = nil,
         mode: Mode = .password(.prompt),
         fields: [String: String] = [:],
-        line: Int? = nil
+        line: Int? = nil,
+        caFile: String? = nil
     ) {
         self.name = name
         self.providerID = providerID
@@ -38,5 +41,6 @@ public struct AccountConfig: Sendable, Equatable {
         self.mode = mode
         self.fields = fields
         self.line = line
+        self.caFile = caFile
     }
 }

@@ -44,6 +44,6 @@ final class EngineGateway: @unchecked Sendable {
     /// config's, for forgot-password).
     func authenticator() -> AuthClientAuthenticator {
         let config = current.config
-        return AuthClientAuthenticator(catalog: config.catalog, transport: CurlTransport(options: .init(timeout: config.settings.httpTimeout)))
+        return AuthClientAuthenticator(catalog: config.catalog, transport: CurlTransport(options: .init(timeout: config.settings.httpTimeout, caFile: config.settings.caFile)))
     }
 }
