@@ -12,7 +12,7 @@ AE=Sources/AuthEngine
 
 build() { # name, sources...
   local name=$1; shift
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name "Fuzz$name" "$@" -o "$WORK/fuzz-$name"
+  swiftc -sanitize=fuzzer -parse-as-library -O -module-name "Fuzz$name" "$@" -o "$WORK/fuzz-$name"
 }
 
 run() { # name, seed files...
@@ -25,7 +25,7 @@ run() { # name, seed files...
 
 build toml $(find Sources/TOMLParser -name '*.swift') Tests/Fuzz/FuzzTOMLConfig.swift
 build json $AE/HTTP/JSONParser.swift $AE/HTTP/JSONValue.swift $AE/Display/ExternalText.swift \
-  $AE/Model/TokenSyntax.swift $AE/Model/AuthError.swift Tests/Fuzz/FuzzJSONResponse.swift
+  $AE/Model/TokenSyntax.swift $AE/Model/AuthError.swift $AE/Model/TokenSet.swift Tests/Fuzz/FuzzJSONResponse.swift
 build jwt $AE/JWT/JWT.swift $AE/JWT/Base64URL.swift $AE/HTTP/JSONParser.swift $AE/HTTP/JSONValue.swift Tests/Fuzz/FuzzJWT.swift
 
 run toml themes/*.toml
