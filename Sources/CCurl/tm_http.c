@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <stdio.h>
 
 // The libcurl ABI numbers we use. They are part of libcurl's stable ABI (curl.h, 7.x and 8.x);
@@ -13,7 +14,8 @@ enum {
     OPT_CUSTOMREQUEST = 10036, OPT_XFERINFODATA = 10057, OPT_WRITEFUNCTION = 20011,
     OPT_HEADERFUNCTION = 20079, OPT_XFERINFOFUNCTION = 20219, OPT_NOPROGRESS = 43,
     OPT_FOLLOWLOCATION = 52, OPT_POSTFIELDSIZE = 60, OPT_NOSIGNAL = 99, OPT_TIMEOUT_MS = 155,
-    OPT_CONNECTTIMEOUT_MS = 156, OPT_PROTOCOLS = 181,
+    OPT_CONNECTTIMEOUT_MS = 156, OPT_PROTOCOLS = 181, OPT_SSL_VERIFYPEER = 64, OPT_SSL_VERIFYHOST = 81,
+    OPT_CAINFO = 10065, OPT_NOPROXY = 10177,
     INFO_RESPONSE_CODE = 0x200002, GLOBAL_DEFAULT = 3, PROTO_HTTP = 1, PROTO_HTTPS = 2,
 };
 enum {
@@ -143,6 +145,7 @@ int tm_http_perform(const char *method, const char *url,
                     const char *const *header_lines, size_t header_count,
                     const char *body, size_t body_len,
                     long timeout_ms, long connect_timeout_ms, size_t max_body,
+                    const char *ca_file,
                     const volatile int *cancel_flag,
                     tm_http_response *out) {
     memset(out, 0, sizeof *out);
@@ -172,6 +175,15 @@ int tm_http_perform(const char *method, const char *url,
     curl.easy_setopt(easy, OPT_ERRORBUFFER, errbuf);
     curl.easy_setopt(easy, OPT_USERAGENT, "tokenman");
     curl.easy_setopt(easy, OPT_CUSTOMREQUEST, method);
+    // Plain http is only ever allowed to loopback (TransportSecurityPolicy): such a request
+    // carries a password in clear and must never be handed to a proxy from http_proxy or
+    // ALL_PROXY. HTTPS keeps libcurl's usual proxy variables (https_proxy, ALL_PROXY, NO_PROXY).
+    if (strncasecmp(url, "http://", 7) == 0) curl.easy_setopt(easy, OPT_NOPROXY, "*");
+    // Verification is libcurl's default; set it anyway so no build or environment can turn it
+    // off. There is no option to disable it: a private CA is trusted with ca_file instead.
+    curl.easy_setopt(easy, OPT_SSL_VERIFYPEER, 1L);
+    curl.easy_setopt(easy, OPT_SSL_VERIFYHOST, 2L);
+    if (ca_file && ca_file[0]) curl.easy_setopt(easy, OPT_CAINFO, ca_file);
     if (list) curl.easy_setopt(easy, OPT_HTTPHEADER, list);
     if (body) {
         curl.easy_setopt(easy, OPT_POSTFIELDSIZE, (long)body_len);

@@ -33,6 +33,8 @@ extension SimulatedFault {
             return .respond(HTTPResponse(status: 502, headers: [("Content-Type", "text/html")], body: Data(page.utf8)))
         case .dropConnection:
             return .dropConnection
+        case .answer(let status, let json):
+            return .respond(HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: Data(json.utf8)))
         }
     }
 }

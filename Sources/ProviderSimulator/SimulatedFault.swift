@@ -9,4 +9,7 @@ public enum SimulatedFault: Sendable, Equatable {
     case htmlErrorPage
     /// Close the socket without sending a single byte.
     case dropConnection
+    /// Answer with exactly this status and this JSON text, whatever was asked: a hostile or
+    /// broken server (control characters in a message, a token holding CR LF or NUL).
+    case answer(status: Int, json: String)
 }

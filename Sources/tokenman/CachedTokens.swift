@@ -12,10 +12,14 @@ enum CachedTokens {
         if case .password = account.mode,
            let stored = try? context.store.load(account: account.name),
            stored.coversMinValid(minValid, at: Date()) {
+            try TokenSyntax.requireValid(stored)
             noteShortGrant(stored, account: account.name, minValid: minValid)
             return stored
         }
         let tokens = try await context.service.validTokens(account: account.name, minValid: minValid)
+        // A hand-edited store or an API token from its source has not been through the flows'
+        // check on receipt; these tokens are about to become header lines or environment values.
+        try TokenSyntax.requireValid(tokens)
         noteShortGrant(tokens, account: account.name, minValid: minValid)
         return tokens
     }

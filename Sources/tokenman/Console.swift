@@ -1,3 +1,4 @@
+import AuthEngine
 import Foundation
 
 /// Writes straight to the file descriptors: stdout carries only results (scripts capture it),
@@ -7,8 +8,12 @@ enum Console {
         write(text + "\n", to: STDOUT_FILENO)
     }
 
+    /// Messages can carry text from outside (a provider's message, a challenge name): each line
+    /// goes through the one sanitiser, so an ESC or BEL is shown escaped, never acted on.
     static func error(_ text: String) {
-        write(text + "\n", to: STDERR_FILENO)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { ExternalText.displayable(String($0), limit: 4096) }
+        write(lines.joined(separator: "\n") + "\n", to: STDERR_FILENO)
     }
 
     static func write(_ text: String, to descriptor: Int32) {

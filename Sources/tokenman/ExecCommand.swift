@@ -44,6 +44,10 @@ extension Tokenman {
                 let provider = try context.provider(of: accountConfig)
                 let tokens = try await CachedTokens.valid(account: account, minValid: minValid.seconds, in: context)
                 let variables = TokenEnvironment.variables(account: accountConfig, provider: provider, tokens: tokens, now: Date())
+                // execve cuts a value at its first NUL without a word: refuse instead.
+                if let cut = variables.keys.sorted().first(where: { variables[$0]?.utf8.contains(0) == true }) {
+                    throw CLIFailure(.configError, "\(cut) would contain a NUL byte, which the environment cannot carry")
+                }
                 let environment = TokenEnvironment.merge(variables, into: context.environment)
                 let status = ProcessReplacement.exec(command, environment: environment)
                 // Only reached when the command could not be started.

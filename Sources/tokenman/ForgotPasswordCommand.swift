@@ -41,15 +41,18 @@ extension Tokenman {
                 guard provider.endpoints.forgotPassword != nil, provider.endpoints.forgotPasswordConfirm != nil else {
                     throw CLIFailure(.failure, "\(provider.displayName) has no password reset endpoint; reset the password on the provider's website")
                 }
+                // Who will answer is settled before anything is sent: a code requested with no
+                // one to type it in is a wasted (and rate-limited) email.
+                let answers = requestOnly ? nil : AnswerSource.choose(stdin: readStandardInput)
+                if !requestOnly, answers == nil {
+                    throw CLIFailure(.needsInteractiveLogin, "no terminal to ask for the code and new password; use --request-only, then --code CODE --stdin")
+                }
                 if code == nil {
                     let delivery = try await context.service.requestPasswordReset(account: account)
                     // Cognito says where the code went (masked); others only that it was sent.
                     Console.error("tokenman: the provider sent a confirmation code for \(account) \(delivery.map { "to \($0.summary)" } ?? "(by email)")")
-                    if requestOnly { return }
                 }
-                guard let answers = AnswerSource.choose(stdin: readStandardInput) else {
-                    throw CLIFailure(.needsInteractiveLogin, "no terminal to ask for the code and new password; use --code CODE --stdin")
-                }
+                guard let answers else { return }
                 let confirmationCode = try code ?? answers.text("Confirmation code: ")
                 let newPassword = try answers.newPassword(for: account)
                 try await context.service.confirmPasswordReset(account: account, code: confirmationCode, newPassword: newPassword)

@@ -129,7 +129,7 @@ import Testing
         name = "a"
         provider = "starship"
         usrname = "alice"
-        """, "~/.config/tokenman/config.toml:4: accounts[1].usrname: unknown key (expected one of: name, provider, base_url, username, fields, password_prompt, password_env, password_command, api_token_env, api_token_command)")
+        """, "~/.config/tokenman/config.toml:4: accounts[1].usrname: unknown key (expected one of: name, provider, base_url, username, fields, ca_file, password_prompt, password_env, password_command, api_token_env, api_token_command)")
     }
 
     @Test func settingsOutsideTheSettingsTableAreNamed() {

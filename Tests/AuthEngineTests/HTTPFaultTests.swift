@@ -40,11 +40,12 @@ import Testing
         #expect(error?.message.contains("nginx") == false)
     }
 
-    @Test func droppedConnectionIsAnUnexpectedResponse() async throws {
+    /// Nothing came back: a network failure (CLI exit 6), not an answer from the provider.
+    @Test func droppedConnectionIsANetworkError() async throws {
         let harness = try SimulatorHarness()
         harness.simulator.setFault(.dropConnection, for: .byteConnect)
         let error = await authError { try await harness.client(.byteConnect).login(username: "demo", password: "demo-pass-1") }
-        #expect(error == .unexpectedResponse("the connection to 127.0.0.1 was dropped before the answer was complete"))
+        #expect(error == .unreachable("the connection to 127.0.0.1 was dropped before the answer was complete"))
     }
 
     @Test func latencyBeyondTheTimeoutIsATimeout() async throws {

@@ -40,11 +40,11 @@ import Testing
         #expect(secret == " pa ss ")
     }
 
-    @Test func commandFailureQuotesStderrButNeverStdout() async {
+    @Test func commandFailureQuotesNeitherStderrNorStdout() async {
         let resolver = SecretResolver()
         let command = "echo leaked-secret; echo 'gpg: decryption failed: No secret key' >&2; echo more >&2; exit 2"
         await #expect(throws: AuthError.secretUnavailable(
-            "password_command for account gpu exited with status 2: gpg: decryption failed: No secret key"
+            "password_command for account gpu exited with status 2 (its error output is not shown, as it may hold the secret; run the command in a shell to see it)"
         )) {
             try await resolver.secret(for: account(.command(command)))
         }
@@ -67,7 +67,7 @@ import Testing
         let started = Date()
         // The background sleep keeps stdout open: only killing the process group ends it.
         await #expect(throws: AuthError.secretUnavailable(
-            "password_command for account gpu did not finish within 0.5s and was stopped: waiting"
+            "password_command for account gpu did not finish within 0.5s and was stopped (its error output is not shown, as it may hold the secret; run the command in a shell to see it)"
         )) {
             try await resolver.secret(for: account(.command("echo waiting >&2; sleep 30 & sleep 30")))
         }

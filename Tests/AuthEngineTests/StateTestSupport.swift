@@ -7,7 +7,8 @@ final class ScratchDirectory: @unchecked Sendable {
 
     init() {
         let base = (NSTemporaryDirectory() as NSString).appendingPathComponent("tokenman-state-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        // 0700 like a real state directory: the store refuses one that others can read.
+        try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         path = base
     }
 

@@ -75,6 +75,7 @@ import Testing
         let store = TokenStore(directory: scratch.path)
         chmod(scratch.path, 0o700)
         try Data("{\"version\": 1, \"accounts\": {\"work\": ".utf8).write(to: URL(fileURLWithPath: store.filePath))
+        chmod(store.filePath, 0o600)
         #expect(throws: TokenStoreError.corrupt(path: store.filePath, detail: "not valid JSON (unexpected end of text at byte 36)", keptCopy: nil)) {
             try store.loadAll()
         }
@@ -113,6 +114,7 @@ import Testing
         let store = TokenStore(directory: scratch.path)
         let newer = "{\"version\": 9, \"accounts\": {}}"
         try Data(newer.utf8).write(to: URL(fileURLWithPath: store.filePath))
+        chmod(store.filePath, 0o600)
         #expect(throws: TokenStoreError.unsupportedVersion(path: store.filePath, version: 9)) {
             try store.save(sampleTokens(), account: "work")
         }
@@ -216,7 +218,7 @@ import Testing
             "accessExpirySource": "unknown", "refreshExpirySource": "unknown", "attributes": {}}
         time.sleep(hold)
         tmp = path + ".py.tmp"
-        with open(tmp, "w") as f:
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
             json.dump(data, f)
             f.flush()
             os.fsync(f.fileno())

@@ -206,3 +206,22 @@ struct ErrorTests {
         }
     }
 }
+
+@Suite struct SourceDecodingTests {
+    @Test func validUTF8Decodes() throws {
+        #expect(try TOMLSource.decode(Array("a = \"é東\"\n".utf8)) == "a = \"é東\"\n")
+    }
+
+    @Test(arguments: [
+        ([0x61, 0x0A, 0x62, 0xFF], 2, 2),                // a byte that never leads
+        ([0xE6, 0x9D, 0xB1, 0x80], 1, 2),                // a stray continuation after 東
+        ([0xC0, 0xAF], 1, 1),                            // overlong "/"
+        ([0xED, 0xA0, 0x80], 1, 1),                      // a UTF-16 surrogate
+        ([0x61, 0xF0, 0x9F, 0x98], 1, 2),                // cut at the end of the file
+    ] as [([UInt8], Int, Int)])
+    func invalidUTF8NamesTheFirstBadByte(bytes: [UInt8], line: Int, column: Int) {
+        #expect(throws: TOMLError(line: line, column: column, message: "invalid UTF-8 (the file must be UTF-8 text)")) {
+            try TOMLSource.decode(bytes)
+        }
+    }
+}

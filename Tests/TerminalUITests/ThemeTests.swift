@@ -32,7 +32,8 @@ import Testing
     @Test func builtInsWorkWithoutThemesDirectory() throws {
         let catalog = ThemeCatalog(searchPath: ["/nonexistent"])
         #expect(try catalog.theme(named: "dark") == .dark)
-        #expect(throws: ThemeError.self) { try catalog.theme(named: "light") }
+        #expect(try catalog.theme(named: "light").name == "light")
+        #expect(throws: ThemeError.self) { try catalog.theme(named: "no-such-theme") }
     }
 
     @Test func noColorSelectsMonochrome() {
@@ -133,12 +134,41 @@ import Testing
         #expect(catalog.availableThemeNames().contains("high-contrast"))
     }
 
-    @Test func defaultSearchPathOrder() {
-        let path = ThemeCatalog.defaultSearchPath(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/u"], executablePath: "/opt/tm/bin/tokenman")
-        #expect(path.first == "/cfg/tokenman/themes")
-        #expect(path.contains("/opt/tm/bin/themes"))
-        #expect(path.contains("/opt/tm/share/tokenman/themes"))
-        let noXDG = ThemeCatalog.defaultSearchPath(environment: ["HOME": "/home/u"], executablePath: nil)
-        #expect(noXDG == ["/home/u/.config/tokenman/themes"])
+    /// Only the user's XDG directory: nothing next to the executable or relative to the
+    /// current directory (a relative XDG_CONFIG_HOME is ignored).
+    @Test func defaultSearchPathIsTheUsersThemeDirectoryOnly() {
+        #expect(ThemeCatalog.defaultSearchPath(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/u"]) == ["/cfg/tokenman/themes"])
+        #expect(ThemeCatalog.defaultSearchPath(environment: ["HOME": "/home/u"]) == ["/home/u/.config/tokenman/themes"])
+        #expect(ThemeCatalog.defaultSearchPath(environment: ["XDG_CONFIG_HOME": "themes", "HOME": "/home/u"]) == ["/home/u/.config/tokenman/themes"])
+        #expect(ThemeCatalog.defaultSearchPath(environment: [:]).isEmpty)
+    }
+
+    /// The compiled-in copies are the files in themes/ (run themes/generate-builtin-themes.sh
+    /// after editing a theme).
+    @Test func embeddedThemesEqualTheFiles() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: ThemeTests.themesDirectory)
+            .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(ThemeCatalog.builtInNames == files)
+        for name in files {
+            let text = try String(contentsOfFile: ThemeTests.themesDirectory + "/\(name).toml", encoding: .utf8)
+            let embedded = try #require(BuiltInThemeSources.files[name])
+            #expect(embedded + "\n" == text, "\(name): run themes/generate-builtin-themes.sh")
+        }
+    }
+
+    /// Every shipped theme is found with no directory at all on the search path.
+    @Test(arguments: ["dark", "light", "high-contrast", "monochrome"])
+    func builtInThemesNeedNoDirectory(name: String) throws {
+        let theme = try ThemeCatalog(searchPath: []).theme(named: name)
+        #expect(theme == (try ThemeCatalog.load(file: ThemeTests.themesDirectory + "/\(name).toml")))
+    }
+
+    @Test func invalidUTF8InAThemeGivesLineAndColumn() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tm-theme-\(UUID().uuidString).toml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(Array("[colors]\ntext = \"re".utf8) + [0xFF] + Array("d\"\n".utf8)).write(to: file)
+        #expect(throws: ThemeError.syntax(file: file.path, line: 2, column: 11, message: "invalid UTF-8 (the file must be UTF-8 text)")) {
+            try ThemeCatalog.load(file: file.path)
+        }
     }
 }

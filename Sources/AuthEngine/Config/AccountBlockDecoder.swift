@@ -4,9 +4,11 @@ import TOMLParser
 struct AccountBlockDecoder {
     static let secretKeys = ["password_prompt", "password_env", "password_command", "api_token_env", "api_token_command"]
     static let byteConnectFieldKeys = ["subdomain", "affiliate_id"]
-    static let allowedKeys = ["name", "provider", "base_url", "username", "fields"] + secretKeys
+    static let allowedKeys = ["name", "provider", "base_url", "username", "fields", "ca_file"] + secretKeys
 
     let catalog: ProviderCatalog
+    /// For `~/` in `ca_file`.
+    var home: String? = nil
 
     func decode(_ reader: ConfigTableReader) throws(ConfigError) -> AccountConfig {
         if reader.table["password"] != nil {
@@ -49,7 +51,8 @@ struct AccountBlockDecoder {
             mode: try mode(reader),
             fields: fields,
             line: reader.table.line > 0 ? reader.table.line : nil,
-            cognito: cognito
+            cognito: cognito,
+            caFile: try reader.filePath("ca_file", home: home)
         )
     }
 

@@ -4,6 +4,7 @@ enum AccountBlockRenderer {
         var lines = ["[[accounts]]", "name = \(quote(account.name))", "provider = \(quote(account.providerID))"]
         if let baseURL = account.baseURL { lines.append("base_url = \(quote(baseURL))") }
         if let username = account.username { lines.append("username = \(quote(username))") }
+        if let caFile = account.caFile { lines.append("ca_file = \(quote(caFile))") }
         if !account.fields.isEmpty {
             let pairs = account.fields.keys.sorted().map { "\(key($0)) = \(quote(account.fields[$0] ?? ""))" }
             lines.append("fields = { \(pairs.joined(separator: ", ")) }")

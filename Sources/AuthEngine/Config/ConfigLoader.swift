@@ -16,13 +16,9 @@ public struct ConfigLoader: Sendable {
     public func load(explicitPath: String? = nil) throws(ConfigError) -> TokenmanConfig {
         let location = ConfigLocation.resolve(explicitPath: explicitPath, environment: environment)
         let shown = ConfigLocation.display(location.path, environment: environment)
-        let text: String
-        do {
-            text = try String(contentsOfFile: location.path, encoding: .utf8)
-        } catch {
-            let missing = !FileManager.default.fileExists(atPath: location.path)
-            if missing, !location.isExplicit { return TokenmanConfig(path: location.path) }
-            throw ConfigError(path: shown, message: missing ? "no such file" : "cannot read the file (\(Self.reason(error)))")
+        guard let text = try ConfigFileReader.read(path: location.path, shown: shown) else {
+            if !location.isExplicit { return TokenmanConfig(path: location.path) }
+            throw ConfigError(path: shown, message: "no such file")
         }
         var config = try parse(text, displayPath: shown)
         config.path = location.path
@@ -43,7 +39,7 @@ public struct ConfigLoader: Sendable {
         }
         var config = TokenmanConfig()
         if let settings = try top.table("settings") {
-            config.settings = try TokenmanSettingsDecoder().decode(
+            config.settings = try TokenmanSettingsDecoder(home: environment["HOME"]).decode(
                 ConfigTableReader(table: settings, prefix: "settings", path: displayPath)
             )
         }
@@ -73,7 +69,7 @@ public struct ConfigLoader: Sendable {
                 throw ConfigError(path: path, line: document.line(of: "accounts"), field: prefix, message: "expected a table")
             }
             let reader = ConfigTableReader(table: table, prefix: prefix, path: path)
-            let account = try AccountBlockDecoder(catalog: catalog).decode(reader)
+            let account = try AccountBlockDecoder(catalog: catalog, home: environment["HOME"]).decode(reader)
             if let earlier = firstLine[account.name] {
                 throw reader.error("name", "duplicate account name \"\(account.name)\" (first used at line \(earlier))")
             }
@@ -82,15 +78,12 @@ public struct ConfigLoader: Sendable {
         }
         return accounts
     }
-
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-    }
 }
 
 /// Decodes the `[settings]` table.
 struct TokenmanSettingsDecoder {
-    static let keys = ["refresh_lead", "clipboard_clear_seconds", "theme", "http_timeout"]
+    static let keys = ["refresh_lead", "clipboard_clear_seconds", "theme", "http_timeout", "ca_file"]
+    var home: String?
 
     func decode(_ reader: ConfigTableReader) throws(ConfigError) -> TokenmanSettings {
         try reader.rejectUnknownKeys(allowed: Self.keys)
@@ -100,6 +93,7 @@ struct TokenmanSettingsDecoder {
         if let theme = try reader.string("theme") { settings.theme = theme }
         // 1 ms is libcurl's resolution; anything shorter would round to its "no timeout".
         if let timeout = try reader.duration("http_timeout", minimum: 0.001, maximum: 86_400) { settings.httpTimeout = timeout }
+        settings.caFile = try reader.filePath("ca_file", home: home)
         return settings
     }
 }

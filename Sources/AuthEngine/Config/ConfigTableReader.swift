@@ -78,6 +78,15 @@ struct ConfigTableReader {
         return seconds
     }
 
+    /// A file path for a setting such as `ca_file`: absolute, or `~/...` expanded with `home`.
+    /// Relative paths are refused: they would depend on the directory tokenman is started in.
+    func filePath(_ key: String, home: String?) throws(ConfigError) -> String? {
+        guard let text = try string(key) else { return nil }
+        if text.hasPrefix("/") { return text }
+        if text.hasPrefix("~/"), let home, home.hasPrefix("/") { return home + text.dropFirst() }
+        throw error(key, "expected an absolute path (or ~/...), found \"\(text)\"")
+    }
+
     /// An http(s) URL with a host.
     func url(_ key: String) throws(ConfigError) -> String? {
         guard let text = try string(key) else { return nil }

@@ -10,6 +10,9 @@ public struct TokenmanSettings: Sendable, Equatable {
     public var theme: String = "dark"
     /// Whole-request timeout for provider calls (`http_timeout`).
     public var httpTimeout: TimeInterval = 15
+    /// PEM bundle of CAs to trust for HTTPS (`ca_file`: a company or self-signed CA); an
+    /// account's own `ca_file` wins. nil: `SSL_CERT_FILE`, else the system's store.
+    public var caFile: String?
 
     public init() {}
 }

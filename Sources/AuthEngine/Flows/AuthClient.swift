@@ -9,17 +9,21 @@ public struct AuthClient: Sendable {
     public let baseURL: String
     private let transport: any HTTPTransport
     private let clock: any WallClock
+    /// The account's `ca_file`, put on every request; nil leaves the transport's default.
+    public let caFile: String?
 
     public init(
         provider: ProviderDefinition,
         baseURL: String? = nil,
         transport: any HTTPTransport = CurlTransport(),
-        clock: any WallClock = SystemClock()
+        clock: any WallClock = SystemClock(),
+        caFile: String? = nil
     ) {
         self.provider = provider
         self.baseURL = baseURL ?? provider.defaultBaseURL
         self.transport = transport
         self.clock = clock
+        self.caFile = caFile
     }
 
     // MARK: Login and challenge
@@ -136,7 +140,8 @@ public struct AuthClient: Sendable {
         }
         var headers: [HTTPHeader] = []
         if endpoint.sendsBearerAccessToken, let bearer { headers.append(HTTPHeader("Authorization", "Bearer \(bearer)")) }
-        let request = HTTPRequest.json(endpoint.method, url: url, body: body, headers: headers)
+        var request = HTTPRequest.json(endpoint.method, url: url, body: body, headers: headers)
+        request.caFile = caFile
         let response = try await transport.send(request)
         return (response, clock.now())
     }
@@ -147,9 +152,15 @@ public struct AuthClient: Sendable {
         return value
     }
 
+    /// The secrets a message must not repeat: every value sent except the username, both as
+    /// given and as transformed for the wire (Exabits receives the password's MD5).
     private func reader(_ values: [RequestValue: String]) -> ResponseReader {
-        let secrets = values.filter { $0.key != .username }.map(\.value)
-        return ResponseReader(provider: provider, mapper: ProviderErrorMapper(provider: provider, secrets: secrets))
+        var secrets: [String] = []
+        for (role, value) in values where role != .username {
+            secrets.append(value)
+            secrets.append(transform(value, as: role))
+        }
+        return ResponseReader(provider: provider, mapper: ProviderErrorMapper(provider: provider, secrets: SecretMatcher(secrets: secrets)))
     }
 
     private func challenge(in payload: JSONValue, username: String, receivedAt: Date) throws(AuthError) -> ChallengeSession? {

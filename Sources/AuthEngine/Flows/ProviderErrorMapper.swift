@@ -6,8 +6,8 @@ import Foundation
 /// the secrets the request carried (some servers echo input); bodies are never shown whole.
 struct ProviderErrorMapper {
     let provider: ProviderDefinition
-    /// Passwords and tokens the request carried, to keep them out of messages.
-    let secrets: [String]
+    /// Passwords and tokens the request carried (raw and as sent), to keep them out of messages.
+    let secrets: SecretMatcher
 
     func error(for response: HTTPResponse, step: FlowStep, now: Date) -> AuthError {
         let body = try? JSONParser.parse(response.body)
@@ -70,13 +70,14 @@ struct ProviderErrorMapper {
         sanitized(body?[provider.errorFormat.messageKey]?.stringValue ?? body?["message"]?.stringValue)
     }
 
-    /// Short, single-line, secret-free provider text; "" otherwise.
+    /// Short, single-line, secret-free provider text with its control characters escaped
+    /// (`ExternalText`); "" otherwise.
     func sanitized(_ text: String?) -> String {
         guard let text else { return "" }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.contains(where: \.isNewline) else { return "" }
-        for secret in secrets where secret.count >= 4 && trimmed.contains(secret) { return "" }
-        return trimmed
+        guard !trimmed.isEmpty, trimmed.count <= ExternalText.defaultLimit, !trimmed.contains(where: \.isNewline) else { return "" }
+        if secrets.reveals(trimmed) { return "" }
+        return ExternalText.displayable(trimmed)
     }
 
     private func tokenRejectedText(_ message: String, step: FlowStep) -> String {

@@ -11,6 +11,11 @@ struct TokenSetReader {
         }
         let refresh = nonEmptyString(payload[fields.refreshToken])
         let idToken = fields.idToken.flatMap { nonEmptyString(payload[$0]) }
+        // Checked before anything is stored: a token with CR LF, NUL or ESC would become an
+        // extra header line, a cut environment variable or a terminal command downstream.
+        try TokenSyntax.requireValid(access, field: fields.accessToken)
+        if let refresh { try TokenSyntax.requireValid(refresh, field: fields.refreshToken) }
+        if let idToken, let name = fields.idToken { try TokenSyntax.requireValid(idToken, field: name) }
         let expiresIn = fields.expiresIn.flatMap { payload[$0]?.doubleValue }
 
         let accessExpiry = ExpiryResolver.resolve(

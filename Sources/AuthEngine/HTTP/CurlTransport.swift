@@ -16,11 +16,15 @@ public struct CurlTransport: HTTPTransport {
         public var connectTimeout: TimeInterval
         /// Larger bodies fail with `.unexpectedResponse`: no auth answer is anywhere near this.
         public var maxBodyBytes: Int
+        /// CAs to trust when a request names none (settings `ca_file`); nil: `SSL_CERT_FILE`
+        /// when set, else the system's store. TLS verification itself cannot be switched off.
+        public var caFile: String?
 
-        public init(timeout: TimeInterval = 15, connectTimeout: TimeInterval = 5, maxBodyBytes: Int = 1 << 20) {
+        public init(timeout: TimeInterval = 15, connectTimeout: TimeInterval = 5, maxBodyBytes: Int = 1 << 20, caFile: String? = nil) {
             self.timeout = timeout
             self.connectTimeout = connectTimeout
             self.maxBodyBytes = maxBodyBytes
+            self.caFile = caFile
         }
 
         /// At least 1: libcurl reads 0 as "no timeout at all", so a sub-millisecond setting
@@ -31,6 +35,15 @@ public struct CurlTransport: HTTPTransport {
         private static func milliseconds(_ seconds: TimeInterval) -> Int {
             max(1, Int(clamping: seconds * 1000, rounding: .up))
         }
+    }
+
+    /// The CA bundle for a request: the account's, else the settings', else `SSL_CERT_FILE`
+    /// (which libcurl itself ignores, though OpenSSL-based tools honour it).
+    static func caFile(for request: HTTPRequest, options: Options, environment: [String: String]) -> String? {
+        if let file = request.caFile, !file.isEmpty { return file }
+        if let file = options.caFile, !file.isEmpty { return file }
+        if let file = environment["SSL_CERT_FILE"], !file.isEmpty { return file }
+        return nil
     }
 
     public var options: Options
@@ -67,6 +80,7 @@ public struct CurlTransport: HTTPTransport {
         // A NUL-terminated copy, so an empty body still has a valid address (libcurl then sends
         // Content-Length: 0 rather than reading a NULL pointer as "no body").
         let body: [CChar]? = request.body.map { Array($0).map { CChar(bitPattern: $0) } + [0] }
+        let caFile = caFile(for: request, options: options, environment: ProcessInfo.processInfo.environment)
         var raw = tm_http_response()
         defer { tm_http_response_free(&raw) }
 
@@ -77,7 +91,7 @@ public struct CurlTransport: HTTPTransport {
                     headerBuffer.baseAddress, headerBuffer.count,
                     bodyPointer, bodyLength,
                     options.timeoutMilliseconds, options.connectTimeoutMilliseconds, max(0, options.maxBodyBytes),
-                    flag.pointer, &raw)
+                    caFile, flag.pointer, &raw)
             }
             guard let body else { return perform(nil, 0) }
             return body.withUnsafeBufferPointer { perform($0.baseAddress, $0.count - 1) }
@@ -114,7 +128,8 @@ public struct CurlTransport: HTTPTransport {
         case TM_HTTP_TOO_LARGE.rawValue:
             return .unexpectedResponse("the answer is larger than \(byteCount(options.maxBodyBytes))")
         case TM_HTTP_CONNECTION_LOST.rawValue:
-            return .unexpectedResponse("the connection to \(host) was dropped before the answer was complete")
+            // A network failure (exit 6), not a provider answer: nothing usable came back.
+            return .unreachable("the connection to \(host) was dropped before the answer was complete")
         case TM_HTTP_CANCELLED.rawValue: return .cancelled
         default: return .unreachable("request to \(host) failed\(detail)")
         }

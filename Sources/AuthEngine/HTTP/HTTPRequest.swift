@@ -18,6 +18,9 @@ public struct HTTPRequest: Sendable, Equatable, CustomStringConvertible {
     public var url: URL
     public var headers: [HTTPHeader]
     public var body: Data?
+    /// A PEM bundle of CAs to trust for this request (an account's `ca_file`); nil for the
+    /// transport's default (settings `ca_file`, then `SSL_CERT_FILE`, then the system's).
+    public var caFile: String?
 
     public init(method: String = "POST", url: URL, headers: [HTTPHeader] = [], body: Data? = nil) {
         self.method = method

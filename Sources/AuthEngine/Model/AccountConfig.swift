@@ -23,6 +23,8 @@ public struct AccountConfig: Sendable, Equatable {
     public var cognito: CognitoAccountSettings?
     /// The line of the `[[accounts]]` header in the config file, for error messages.
     public var line: Int?
+    /// PEM bundle of CAs to trust for this account's HTTPS (`ca_file`); nil: the settings'.
+    public var caFile: String?
 
     public init(
         name: String,
@@ -32,7 +34,8 @@ public struct AccountConfig: Sendable, Equatable {
         mode: Mode = .password(.prompt),
         fields: [String: String] = [:],
         line: Int? = nil,
-        cognito: CognitoAccountSettings? = nil
+        cognito: CognitoAccountSettings? = nil,
+        caFile: String? = nil
     ) {
         self.name = name
         self.providerID = providerID
@@ -42,5 +45,6 @@ public struct AccountConfig: Sendable, Equatable {
         self.fields = fields
         self.line = line
         self.cognito = cognito
+        self.caFile = caFile
     }
 }

@@ -6,7 +6,7 @@ public typealias PasswordPrompt = @Sendable (_ account: AccountConfig) async thr
 
 /// Turns an account's `SecretSource` into the secret itself, at the moment it is needed.
 /// Secrets are returned to the caller only: never logged, never written, never put into an
-/// error message (errors name the variable or command, and quote the command's stderr).
+/// error message (errors name the variable or command; the command's output is never quoted).
 public struct SecretResolver: Sendable {
     public var environment: [String: String]
     public var commandTimeout: TimeInterval
@@ -76,7 +76,10 @@ public struct SecretResolver: Sendable {
         case .success(let value): result = value
         case .failure(let failure): throw .secretUnavailable("\(key) for account \(account) could not run: \(failure.reason)")
         }
-        let errorLine = Self.firstLine(of: result.standardError).map { ": \($0)" } ?? ""
+        // The command's own output is never quoted: a failing `pass`/`gpg`/`op` wrapper can print
+        // the secret (or part of it) on stderr. Saying that there was output is enough to send
+        // the person to run the command themselves.
+        let errorLine = result.standardError.isEmpty ? "" : " (its error output is not shown, as it may hold the secret; run the command in a shell to see it)"
         switch result.termination {
         case .timedOut:
             throw .secretUnavailable(

@@ -35,7 +35,7 @@ public final class AccountService: Sendable {
         secrets: SecretResolver = SecretResolver(),
         clock: any WallClock = SystemClock()
     ) {
-        let transport = transport ?? CurlTransport(options: .init(timeout: config.settings.httpTimeout))
+        let transport = transport ?? CurlTransport(options: .init(timeout: config.settings.httpTimeout, caFile: config.settings.caFile))
         self.init(
             accounts: config.accounts,
             store: store,

@@ -17,7 +17,7 @@ public struct AuthClientAuthenticator: AccountAuthenticating {
         guard let provider = catalog.definition(id: account.providerID) else {
             throw .unsupported("Account \(account.name) uses an unknown provider \"\(account.providerID)\".")
         }
-        return AuthClient(provider: provider, baseURL: account.baseURL, transport: transport, clock: clock)
+        return AuthClient(provider: provider, baseURL: account.baseURL, transport: transport, clock: clock, caFile: account.caFile)
     }
 
     private func username(_ account: AccountConfig) throws(AuthError) -> String {

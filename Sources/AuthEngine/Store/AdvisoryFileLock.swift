@@ -40,10 +40,18 @@ final class AdvisoryFileLock {
         return AdvisoryFileLock(holding: fd)
     }
 
+    /// `O_NOFOLLOW`: a symbolic link planted as the lock file would otherwise make us create or
+    /// open (and lock) a file of the attacker's choosing; it must also be our own regular file.
     private static func open(_ path: String) throws(TokenStoreError) -> Int32 {
-        let fd = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = Foundation.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw .io(path: path, operation: "open lock", reason: currentErrnoDescription())
+            let reason = errno == ELOOP ? "it is a symbolic link; remove it" : currentErrnoDescription()
+            throw .io(path: path, operation: "open lock", reason: reason)
+        }
+        var info = stat()
+        if fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG || info.st_uid != geteuid() {
+            close(fd)
+            throw .io(path: path, operation: "open lock", reason: "not a regular file of yours; remove it")
         }
         return fd
     }

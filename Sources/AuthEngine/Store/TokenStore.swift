@@ -136,12 +136,14 @@ public final class TokenStore: Sendable {
     // MARK: - File access
 
     private func readData() throws(TokenStoreError) -> Data? {
+        try PrivateDirectory.requirePrivate(directory)
         let fd = open(filePath, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw .io(path: filePath, operation: "open", reason: currentErrnoDescription())
         }
         defer { close(fd) }
+        try TokenFileCheck.requirePrivate(fd: fd, path: filePath)
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {

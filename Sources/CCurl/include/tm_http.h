@@ -27,13 +27,15 @@ typedef struct {
     char error_message[256];
 } tm_http_response;
 
-/// Performs one request. `header_lines` are "Name: value" strings. `cancel_flag`, when not NULL,
-/// is polled (an atomic load) during the transfer: a non-zero value aborts it.
+/// Performs one request. `header_lines` are "Name: value" strings. `ca_file`, when not NULL or
+/// empty, is the PEM bundle of CAs to trust instead of the system's. `cancel_flag`, when not
+/// NULL, is polled (an atomic load) during the transfer: a non-zero value aborts it.
 /// Returns error_kind (also stored in `out`). `out` must be released with tm_http_response_free.
 int tm_http_perform(const char *method, const char *url,
                     const char *const *header_lines, size_t header_count,
                     const char *body, size_t body_len,
                     long timeout_ms, long connect_timeout_ms, size_t max_body,
+                    const char *ca_file,
                     const volatile int *cancel_flag,
                     tm_http_response *out);
 

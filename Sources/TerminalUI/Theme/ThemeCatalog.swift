@@ -1,6 +1,8 @@
 import Foundation
+import TOMLParser
 
-/// Finds themes by name along a search path, e.g.
+/// Finds themes by name: the user's theme directory first, then the themes compiled into the
+/// binary (`BuiltInThemeSources`, generated from the repository's `themes/`), e.g.
 ///
 /// ```swift
 /// let catalog = ThemeCatalog(searchPath: ThemeCatalog.defaultSearchPath())
@@ -8,9 +10,9 @@ import Foundation
 ///     .honoringNoColor(environment: ProcessInfo.processInfo.environment)
 /// ```
 ///
-/// The first directory holding `<name>.toml` wins, so a user's copy in
-/// `$XDG_CONFIG_HOME/tokenman/themes` overrides the shipped one. `"dark"` falls back to the
-/// embedded `Theme.dark` and `"monochrome"` to `Theme.monochrome` when no file is found.
+/// A user's `$XDG_CONFIG_HOME/tokenman/themes/dark.toml` overrides the built-in `dark`. Nothing
+/// is looked up next to the executable or in the current directory: a `themes/` folder in
+/// whatever directory tokenman is started from must not restyle (or spoof) the UI.
 public struct ThemeCatalog: Sendable {
     public var searchPath: [String]
 
@@ -18,30 +20,20 @@ public struct ThemeCatalog: Sendable {
         self.searchPath = searchPath
     }
 
-    /// The conventional search path, most specific first:
-    /// 1. `$XDG_CONFIG_HOME/tokenman/themes` (or `~/.config/tokenman/themes`),
-    /// 2. `themes/` next to the executable and `../share/tokenman/themes` (installed layout),
-    /// 3. `themes/` in the directories above the executable, so a development build in
-    ///    `.build/<triple>/debug/` finds the repository's `themes/`.
-    public static func defaultSearchPath(environment: [String: String] = ProcessInfo.processInfo.environment, executablePath: String? = CommandLine.arguments.first) -> [String] {
-        var path: [String] = []
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-            path.append(config + "/tokenman/themes")
-        } else if let home = environment["HOME"], !home.isEmpty {
-            path.append(home + "/.config/tokenman/themes")
+    /// The user's theme directory only: `$XDG_CONFIG_HOME/tokenman/themes`, else
+    /// `~/.config/tokenman/themes`. Relative values are ignored, as the XDG spec says.
+    public static func defaultSearchPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+            return [config + "/tokenman/themes"]
         }
-        if let executablePath, !executablePath.isEmpty {
-            let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-            var directory = executable.deletingLastPathComponent()
-            path.append(directory.appendingPathComponent("themes").path)
-            path.append(directory.appendingPathComponent("../share/tokenman/themes").standardizedFileURL.path)
-            for _ in 0..<4 {
-                directory = directory.deletingLastPathComponent()
-                path.append(directory.appendingPathComponent("themes").path)
-            }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return [home + "/.config/tokenman/themes"]
         }
-        return path
+        return []
     }
+
+    /// Names of the themes compiled into the binary.
+    public static var builtInNames: [String] { BuiltInThemeSources.files.keys.sorted() }
 
     /// Loads `<name>.toml` from the first directory that has it.
     public func theme(named name: String) throws(ThemeError) -> Theme {
@@ -49,6 +41,9 @@ public struct ThemeCatalog: Sendable {
             let file = directory + "/" + name + ".toml"
             guard FileManager.default.fileExists(atPath: file) else { continue }
             return try ThemeCatalog.load(file: file)
+        }
+        if let source = BuiltInThemeSources.files[name] {
+            return try ThemeParser.parse(source, defaultName: name, file: "(built-in theme \(name))")
         }
         switch name {
         case "dark": return .dark
@@ -59,7 +54,7 @@ public struct ThemeCatalog: Sendable {
 
     /// Names of all themes found on the search path (plus the built-ins), sorted.
     public func availableThemeNames() -> [String] {
-        var names: Set<String> = ["dark", "monochrome"]
+        var names: Set<String> = Set(["dark", "monochrome"] + Self.builtInNames)
         for directory in searchPath {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             for file in files where file.hasSuffix(".toml") {
@@ -71,11 +66,17 @@ public struct ThemeCatalog: Sendable {
 
     /// Loads one theme file; the theme's default name is the file name without `.toml`.
     public static func load(file: String) throws(ThemeError) -> Theme {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw .unreadable(file: file, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
         let source: String
         do {
-            source = try String(contentsOfFile: file, encoding: .utf8)
+            source = try TOMLSource.decode(data)
         } catch {
-            throw .unreadable(file: file, reason: error.localizedDescription)
+            throw .syntax(file: file, line: error.line, column: error.column, message: error.message)
         }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return try ThemeParser.parse(source, defaultName: name, file: file)

@@ -33,7 +33,7 @@ final class EngineGateway: Sendable {
     func authenticator() -> ProviderAuthenticator {
         let config = self.config
         return ProviderAuthenticator(
-            catalog: config.catalog, transport: CurlTransport(options: .init(timeout: config.settings.httpTimeout)),
+            catalog: config.catalog, transport: CurlTransport(options: .init(timeout: config.settings.httpTimeout, caFile: config.settings.caFile)),
             secrets: SecretResolver(environment: environment))
     }
 

@@ -112,7 +112,8 @@ struct DetailScreen: Equatable, Sendable {
         }
         field("Obtained", format(tokens.obtainedAt, in: model.timeZone), .muted)
         for key in tokens.attributes.keys.sorted() {
-            field(key, tokens.attributes[key] ?? "", .muted)
+            // Attributes and claims are whatever the server wrote: shown through the sanitiser.
+            field(ExternalText.displayable(key, limit: 40), ExternalText.displayable(tokens.attributes[key] ?? ""), .muted)
         }
         for (label, token) in [("access token", tokens.accessToken), ("refresh token", tokens.refreshToken), ("ID token", tokens.idToken)] {
             guard let token, let jwt = JWT.decodeIfPossible(token) else { continue }
@@ -146,13 +147,13 @@ struct DetailScreen: Equatable, Sendable {
     static let timeClaims: Set<String> = ["exp", "iat", "nbf", "auth_time"]
 
     static func describe(_ claim: JWTClaim, timeZone: TimeZone, now: Date) -> String {
-        let name = DisplayWidth.pad(claim.name, to: 10)
+        let name = DisplayWidth.pad(ExternalText.displayable(claim.name, limit: 40), to: 10)
         if timeClaims.contains(claim.name), case .number(let seconds) = claim.value, seconds.isFinite {
             let date = Date(timeIntervalSince1970: seconds)
             let relative = Countdown.relative(date, now: now).replacingOccurrences(of: "expired ", with: "")
             return "\(name)\(format(date, in: timeZone)) (\(relative))"
         }
-        return "\(name)\(claim.value.scalarText ?? claim.value.serialized)"
+        return "\(name)\(ExternalText.displayable(claim.value.scalarText ?? claim.value.serialized))"
     }
 
     static func format(_ date: Date, in timeZone: TimeZone) -> String {
