@@ -97,6 +97,7 @@ import Testing
         let store = TokenStore(directory: scratch.path)
         for round in 0..<2 {
             try Data("garbage \(round)".utf8).write(to: URL(fileURLWithPath: store.filePath))
+            chmod(store.filePath, 0o600)  // a loose file is refused before it is even read
             try store.save(sampleTokens(), account: "work")
         }
         let kept = try Self.keptFiles(in: scratch, label: "corrupt")

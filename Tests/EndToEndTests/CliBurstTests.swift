@@ -125,7 +125,8 @@ struct CliBurstTests {
             file["accounts"] = accounts
             let temp = path + ".burst-test"
             try JSONSerialization.data(withJSONObject: file).write(to: URL(fileURLWithPath: temp))
-            guard rename(temp, path) == 0 else { throw ProcessRunner.Failure(description: "rename failed") }
+            // As private as tokenman keeps it: a store open to others is refused on read.
+            guard chmod(temp, 0o600) == 0, rename(temp, path) == 0 else { throw ProcessRunner.Failure(description: "rename failed") }
         }
     }
 }
