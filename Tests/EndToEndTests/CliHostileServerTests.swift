@@ -49,8 +49,8 @@ struct CliHostileServerTests {
         let marker = fixture.directory + "/ran"
         // More validity than is left, within Starship's one-hour grant: a refresh (asking for the
         // whole hour or more would not refresh, the provider cannot grant it).
-        try await Task.sleep(for: .seconds(1.5))
-        let result = try await fixture.tokenman("exec", "ss", "--min-valid", "3598s", "--", "/bin/sh", "-c", "touch \(marker)")
+        try await Task.sleep(for: .seconds(2))
+        let result = try await fixture.tokenman("exec", "ss", "--min-valid", "3598.5s", "--", "/bin/sh", "-c", "touch \(marker)")
         #expect(result.status == 7, "\(result)")
         #expect(result.stderr.contains("NUL"), "\(result)")
         #expect(!FileManager.default.fileExists(atPath: marker))
