@@ -98,7 +98,8 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func writeString(_ s: String, to out: inout String) {
+    /// Appends `s` as a JSON string literal (also used for the token store's account names).
+    static func writeString(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

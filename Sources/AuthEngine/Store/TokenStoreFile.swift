@@ -137,22 +137,11 @@ struct TokenStoreFile: Sendable, Equatable {
         return Data(text.utf8)
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal (the one encoder the engine has, `JSONValue`'s).
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONValue.writeString(text, to: &out)
+        return out
     }
 
     static func decoder() -> JSONDecoder {
