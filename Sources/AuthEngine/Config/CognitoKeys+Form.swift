@@ -13,11 +13,7 @@ extension CognitoKeys {
     static func formValues(_ settings: CognitoAccountSettings) -> [String: String] {
         var values = ["client_id": settings.clientID]
         if let region = settings.region { values["region"] = region }
-        switch settings.clientSecret {
-        case .environment(let name)?: values["client_secret"] = "env:\(name)"
-        case .command(let command)?: values["client_secret"] = "cmd:\(command)"
-        case .prompt?, nil: break
-        }
+        if let text = settings.clientSecret?.formText { values["client_secret"] = text }
         return values
     }
 
@@ -43,10 +39,6 @@ extension CognitoKeys {
 
     private static func clientSecretSource(_ text: String) -> Found? {
         if text.isEmpty || text == "none" { return Found(source: nil) }
-        for (prefix, make) in [("env:", SecretSource.environment), ("cmd:", SecretSource.command)] where text.hasPrefix(prefix) {
-            let rest = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-            return rest.isEmpty ? nil : Found(source: make(rest))
-        }
-        return nil
+        return SecretSource(formText: text).map { Found(source: $0) }
     }
 }

@@ -14,9 +14,9 @@ struct AccountFormScreen: FormScreen {
     var keptFields: [String: String] = [:]
     /// `ca_file` of the edited account: not in the form, kept as it was.
     var keptCAFile: String?
-    /// Text typed into a provider's own fields that the current provider does not show, so
-    /// stepping through the picker and back loses nothing.
-    var stashedKeyValues: [String: String] = [:]
+    /// Every field's text when the provider last changed, by field id: stepping through the
+    /// picker and back loses nothing typed into another provider's own fields.
+    var typedValues: [String: String] = [:]
 
     var providerIDs: [String] { catalog.ids }
     var account: String { original ?? "" }
@@ -71,41 +71,25 @@ struct AccountFormScreen: FormScreen {
 
     /// Shows `provider`'s own fields instead of the previous provider's, keeping every text.
     private mutating func choose(provider: String) {
-        var values = stashedKeyValues
-        for field in form.fields { values[field.id] = field.value }
-        values["provider"] = provider
-        let keys = catalog.definition(id: provider)?.accountKeys ?? []
-        let shown = Set(keys.map(\.id))
-        let common: Set = ["provider", "name", "username", "base_url", "source"]
-        stashedKeyValues = values.filter { !shown.contains($0.key) && !common.contains($0.key) }
-        let title = form.title
-        form = Self.makeForm(title: title, keys: keys, values: values)
+        for field in form.fields { typedValues[field.id] = field.value }
+        typedValues["provider"] = provider
+        form = Self.makeForm(title: form.title, keys: catalog.definition(id: provider)?.accountKeys ?? [], values: typedValues)
         form.focus(id: "provider")
     }
 
     static func sourceText(_ mode: AccountConfig.Mode) -> String {
         switch mode {
         case .password(.prompt), .apiToken(.prompt): return "prompt"
-        case .password(.environment(let v)): return "env:\(v)"
-        case .password(.command(let c)): return "cmd:\(c)"
-        case .apiToken(.environment(let v)): return "token-env:\(v)"
-        case .apiToken(.command(let c)): return "token-cmd:\(c)"
+        case .password(let source): return source.formText ?? "prompt"
+        case .apiToken(let source): return "token-" + (source.formText ?? "")
         }
     }
 
     static func parseSource(_ text: String) -> AccountConfig.Mode? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        func rest(_ prefix: String) -> String? {
-            guard trimmed.hasPrefix(prefix) else { return nil }
-            let value = trimmed.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-            return value.isEmpty ? nil : value
-        }
         if trimmed.isEmpty || trimmed == "prompt" { return .password(.prompt) }
-        if let v = rest("env:") { return .password(.environment(v)) }
-        if let c = rest("cmd:") { return .password(.command(c)) }
-        if let v = rest("token-env:") { return .apiToken(.environment(v)) }
-        if let c = rest("token-cmd:") { return .apiToken(.command(c)) }
-        return nil
+        if trimmed.hasPrefix("token-") { return SecretSource(formText: String(trimmed.dropFirst("token-".count))).map { .apiToken($0) } }
+        return SecretSource(formText: trimmed).map { .password($0) }
     }
 
     mutating func update(key: Key, context: FormContext) -> FormOutcome {
