@@ -15,6 +15,7 @@ final class TuiFixture: @unchecked Sendable {
     let session: TmuxSession
 
     var configPath: String { directory.appendingPathComponent("config.toml").path }
+    var stateDirectory: String { directory.appendingPathComponent("state").path }
 
     /// How the UI is started in the pane.
     enum Launch {
@@ -27,7 +28,8 @@ final class TuiFixture: @unchecked Sendable {
         case interactiveShell
     }
 
-    init(accounts: [Account], clipboardClearSeconds: Int = 45, width: Int = 100, height: Int = 30, launch: Launch = .direct, prepare: (inout SimulatorConfiguration) -> Void = { _ in }) async throws {
+    /// `extraConfig`: more config text, for accounts on a server of the test's own (moto).
+    init(accounts: [Account], extraConfig: String = "", clipboardClearSeconds: Int = 45, width: Int = 100, height: Int = 30, launch: Launch = .direct, prepare: (inout SimulatorConfiguration) -> Void = { _ in }) async throws {
         var configuration = SimulatorConfiguration(port: 0, output: { _ in })
         prepare(&configuration)
         simulator = ProviderSimulator(configuration: configuration)
@@ -46,6 +48,7 @@ final class TuiFixture: @unchecked Sendable {
 
             """
         }
+        config += extraConfig
         try config.write(toFile: directory.appendingPathComponent("config.toml").path, atomically: true, encoding: .utf8)
         var command = [try BuiltProducts.tokenman(), "--config", directory.appendingPathComponent("config.toml").path,
                        "--state-dir", directory.appendingPathComponent("state").path]

@@ -36,6 +36,12 @@ struct AppHarness {
         keys.flatMap { AppUpdate.update(&model, .keyPressed($0)) }
     }
 
+    /// Feeds effects' answers back without checking the model (a saved config changes much of it).
+    @discardableResult
+    mutating func deliver(_ messages: [AppMessage]) -> [AppCommand] {
+        messages.flatMap { AppUpdate.update(&model, $0) }
+    }
+
     mutating func type(_ text: String) {
         for character in text { _ = AppUpdate.update(&model, .keyPressed(.character(character))) }
     }

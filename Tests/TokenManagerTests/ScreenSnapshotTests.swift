@@ -43,6 +43,8 @@ struct ScreenSnapshotTests {
             ("forgot-password-code", forgotCode),
             ("change-password", model(.character("p"))),
             ("account-add", model(.character("a"))),
+            // ← from the first provider wraps to the last, Cognito, whose own keys the form shows.
+            ("account-add-cognito", model(.character("a"), .left)),
             ("account-edit", model(.character("e"))),
             ("help", model(.character("?"))),
             ("confirm-logout", model(.character("x"))),

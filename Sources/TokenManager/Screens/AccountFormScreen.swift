@@ -7,12 +7,18 @@ import TerminalUI
 struct AccountFormScreen: FormScreen {
     /// The account being edited (nil: adding).
     var original: String?
-    var providerIDs: [String]
+    var catalog: ProviderCatalog
     var form: FormState
     var requestID: Int?
     /// Fields the form does not edit but must keep (a provider's extra account fields).
     var keptFields: [String: String] = [:]
+    /// `ca_file` of the edited account: not in the form, kept as it was.
+    var keptCAFile: String?
+    /// Every field's text when the provider last changed, by field id: stepping through the
+    /// picker and back loses nothing typed into another provider's own fields.
+    var typedValues: [String: String] = [:]
 
+    var providerIDs: [String] { catalog.ids }
     var account: String { original ?? "" }
     /// Config edits touch no account's row.
     static let operation: AccountActivity.Operation? = nil
@@ -23,54 +29,67 @@ struct AccountFormScreen: FormScreen {
     }
 
     static func adding(catalog: ProviderCatalog) -> AccountFormScreen {
-        AccountFormScreen(original: nil, providerIDs: catalog.ids, form: makeForm(title: "Add account", provider: catalog.ids.first ?? "", name: "", username: "", baseURL: "", source: "prompt"))
+        let provider = catalog.ids.first ?? ""
+        return AccountFormScreen(
+            original: nil, catalog: catalog,
+            form: makeForm(title: "Add account", keys: catalog.definition(id: provider)?.accountKeys ?? [],
+                           values: ["provider": provider, "source": "prompt"]))
     }
 
     static func editing(_ account: AccountConfig, catalog: ProviderCatalog) -> AccountFormScreen {
+        let definition = catalog.definition(id: account.providerID)
+        let values = (definition?.accountKeyValues(of: account) ?? [:]).merging([
+            "provider": account.providerID, "name": account.name, "username": account.username ?? "",
+            "base_url": account.baseURL ?? "", "source": sourceText(account.mode),
+        ]) { $1 }
         var screen = AccountFormScreen(
-            original: account.name, providerIDs: catalog.ids,
-            form: makeForm(title: "Edit account · \(account.name)", provider: account.providerID, name: account.name,
-                           username: account.username ?? "", baseURL: account.baseURL ?? "", source: sourceText(account.mode)))
+            original: account.name, catalog: catalog,
+            form: makeForm(title: "Edit account · \(account.name)", keys: definition?.accountKeys ?? [], values: values))
         screen.keptFields = account.fields
+        screen.keptCAFile = account.caFile
         return screen
     }
 
-    private static func makeForm(title: String, provider: String, name: String, username: String, baseURL: String, source: String) -> FormState {
-        FormState(
+    /// The common fields, with the provider's own keys between the base URL they depend on
+    /// and the password source.
+    private static func makeForm(title: String, keys: [ProviderAccountKey], values: [String: String]) -> FormState {
+        func field(_ id: String, _ label: String, placeholder: String = "") -> FormField {
+            FormField(id: id, label: label, text: values[id] ?? "", placeholder: placeholder)
+        }
+        return FormState(
             title: title,
             fields: [
-                FormField(id: "provider", label: "Provider", text: provider, placeholder: "←/→ to choose"),
-                FormField(id: "name", label: "Name", text: name),
-                FormField(id: "username", label: "Username", text: username),
-                FormField(id: "base_url", label: "Base URL", text: baseURL, placeholder: "provider default"),
-                FormField(id: "source", label: "Password", text: source, placeholder: "prompt | env:VAR | cmd:COMMAND"),
+                field("provider", "Provider", placeholder: "←/→ to choose"),
+                field("name", "Name"),
+                field("username", "Username"),
+                field("base_url", "Base URL", placeholder: "provider default"),
+            ] + keys.map { field($0.id, $0.label, placeholder: $0.placeholder) } + [
+                field("source", "Password", placeholder: "prompt | env:VAR | cmd:COMMAND"),
             ],
             submitLabel: "save")
+    }
+
+    /// Shows `provider`'s own fields instead of the previous provider's, keeping every text.
+    private mutating func choose(provider: String) {
+        for field in form.fields { typedValues[field.id] = field.value }
+        typedValues["provider"] = provider
+        form = Self.makeForm(title: form.title, keys: catalog.definition(id: provider)?.accountKeys ?? [], values: typedValues)
+        form.focus(id: "provider")
     }
 
     static func sourceText(_ mode: AccountConfig.Mode) -> String {
         switch mode {
         case .password(.prompt), .apiToken(.prompt): return "prompt"
-        case .password(.environment(let v)): return "env:\(v)"
-        case .password(.command(let c)): return "cmd:\(c)"
-        case .apiToken(.environment(let v)): return "token-env:\(v)"
-        case .apiToken(.command(let c)): return "token-cmd:\(c)"
+        case .password(let source): return source.formText ?? "prompt"
+        case .apiToken(let source): return "token-" + (source.formText ?? "")
         }
     }
 
     static func parseSource(_ text: String) -> AccountConfig.Mode? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        func rest(_ prefix: String) -> String? {
-            guard trimmed.hasPrefix(prefix) else { return nil }
-            let value = trimmed.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-            return value.isEmpty ? nil : value
-        }
         if trimmed.isEmpty || trimmed == "prompt" { return .password(.prompt) }
-        if let v = rest("env:") { return .password(.environment(v)) }
-        if let c = rest("cmd:") { return .password(.command(c)) }
-        if let v = rest("token-env:") { return .apiToken(.environment(v)) }
-        if let c = rest("token-cmd:") { return .apiToken(.command(c)) }
-        return nil
+        if trimmed.hasPrefix("token-") { return SecretSource(formText: String(trimmed.dropFirst("token-".count))).map { .apiToken($0) } }
+        return SecretSource(formText: trimmed).map { .password($0) }
     }
 
     mutating func update(key: Key, context: FormContext) -> FormOutcome {
@@ -78,10 +97,7 @@ struct AccountFormScreen: FormScreen {
         if form.focusedField?.id == "provider", !form.isSubmitting, key == .left || key == .right || key == .character(" ") {
             let current = providerIDs.firstIndex(of: form.value(of: "provider")) ?? 0
             let next = (current + (key == .left ? -1 : 1) + providerIDs.count) % max(1, providerIDs.count)
-            if providerIDs.indices.contains(next), let index = form.fields.firstIndex(where: { $0.id == "provider" }) {
-                form.fields[index].input.text = providerIDs[next]
-                form.fields[index].validationMessage = nil
-            }
+            if providerIDs.indices.contains(next) { choose(provider: providerIDs[next]) }
             return .stay
         }
         switch form.handle(key) {
@@ -113,10 +129,17 @@ struct AccountFormScreen: FormScreen {
         if !baseURL.isEmpty, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             messages["base_url"] = "Must start with https:// (or http:// for localhost)"
         }
+        var account = AccountConfig(
+            name: name, providerID: provider, baseURL: baseURL.isEmpty ? nil : baseURL,
+            username: username.isEmpty ? nil : username, caFile: keptCAFile)
+        if let definition = catalog.definition(id: provider) {
+            let values = Dictionary(uniqueKeysWithValues: definition.accountKeys.map { ($0.id, form.value(of: $0.id)) })
+            messages.merge(definition.applyAccountKeys(values, to: &account)) { first, _ in first }
+        }
         guard form.apply(messages), let mode else { return nil }
         return AccountDraft(
-            name: name, providerID: provider, username: username.isEmpty ? nil : username,
-            baseURL: baseURL.isEmpty ? nil : baseURL, mode: mode, fields: keptFields)
+            name: name, providerID: provider, username: account.username, baseURL: account.baseURL, mode: mode,
+            fields: keptFields, providerSettings: account.cognito, caFile: keptCAFile)
     }
 
     static func saved(_ model: inout AppModel, requestID: Int, result: Result<ConfigSaved, ConfigEditError>) -> [AppCommand] {
@@ -160,9 +183,13 @@ struct AccountDraft: Equatable, Sendable {
     var baseURL: String?
     var mode: AccountConfig.Mode
     var fields: [String: String] = [:]
+    /// What the provider's own keys set (`ProviderDefinition.applyAccountKeys`).
+    var providerSettings: CognitoAccountSettings? = nil
+    var caFile: String? = nil
 
     /// The account block the engine's `ConfigWriter` renders into the config file.
     var account: AccountConfig {
-        AccountConfig(name: name, providerID: providerID, baseURL: baseURL, username: username, mode: mode, fields: fields)
+        AccountConfig(name: name, providerID: providerID, baseURL: baseURL, username: username, mode: mode,
+                      fields: fields, cognito: providerSettings, caFile: caFile)
     }
 }
