@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // tokenman: a terminal token manager. Module graph (one-way):
 //   tokenman -> TokenManager -> TerminalUI -> CNCurses
+//   TokenManager -> Themes -> TerminalUI, TOMLParser (theme files; TerminalUI takes a parsed Theme)
 //   TokenManager -> AuthEngine -> CCurl, TOMLParser
 //   ProviderSimulator imports nothing of the app: it is written from the provider docs alone.
 import PackageDescription
@@ -38,8 +39,10 @@ let package = Package(
             name: "ProviderSimulator",
             dependencies: ["CheckedNumbers", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "TerminalUI", dependencies: ["CNCurses", "TOMLParser", "CheckedNumbers"]),
-        .target(name: "TokenManager", dependencies: ["TerminalUI", "AuthEngine", "CheckedNumbers"]),
+        .target(name: "TerminalUI", dependencies: ["CNCurses", "CheckedNumbers"]),
+        // Theme files (TOML) and the built-in themes, read into TerminalUI's `Theme`.
+        .target(name: "Themes", dependencies: ["TerminalUI", "TOMLParser"]),
+        .target(name: "TokenManager", dependencies: ["TerminalUI", "Themes", "AuthEngine", "CheckedNumbers"]),
         .executableTarget(
             name: "tokenman",
             dependencies: [
@@ -56,6 +59,7 @@ let package = Package(
             "AuthEngine", "ProviderSimulator", "MotoSupport", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses"]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes", "TerminalUI"]),
         .testTarget(
             name: "TokenManagerTests",
             dependencies: ["TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator"],

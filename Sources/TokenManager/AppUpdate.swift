@@ -96,8 +96,8 @@ enum AppUpdate {
             }
         }
         switch model.screen {
-        case .accounts: return AccountListScreen.update(&model, key: key)
-        case .detail: return DetailScreen.update(&model, key: key)
+        case .accounts: return accountListKey(&model, key)
+        case .detail(let screen): return detailKey(&model, screen, key)
         case .login(let screen): return formKey(&model, screen, key)
         case .newPassword(let screen): return formKey(&model, screen, key)
         case .forgotPassword(let screen): return formKey(&model, screen, key)

@@ -1,6 +1,7 @@
 import AuthEngine
 import Foundation
 import TerminalUI
+import Themes
 
 /// The interactive UI's entry point, called by `tokenman` (no subcommand) and `tokenman demo`.
 public enum TokenManagerApp {

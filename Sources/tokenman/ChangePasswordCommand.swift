@@ -15,8 +15,8 @@ extension Tokenman {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The account's name in the config.", completion: .custom(AccountNameCompletion.names))
-        var account: String
+        @OptionGroup var target: AccountArgument
+        var account: String { target.account }
 
         @Flag(name: .customLong("stdin"), help: "Read the current and the new password from standard input, one per line.")
         var readStandardInput = false

@@ -21,12 +21,10 @@ extension Tokenman {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The account's name in the config.", completion: .custom(AccountNameCompletion.names))
-        var account: String
+        @OptionGroup var target: AccountArgument
+        var account: String { target.account }
 
-        @Option(name: .customLong("min-valid"), help: ArgumentHelp(
-            "Renew first unless the access token stays valid at least this long.", valueName: "duration"))
-        var minValid: DurationArgument = DurationArgument(seconds: 0)
+        @OptionGroup var minValid: MinValidOption
 
         @Argument(parsing: .postTerminator, help: ArgumentHelp("The command and its arguments, after --.", valueName: "command"))
         var command: [String] = []

@@ -16,8 +16,8 @@ extension Tokenman {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The account's name in the config.", completion: .custom(AccountNameCompletion.names))
-        var account: String
+        @OptionGroup var target: AccountArgument
+        var account: String { target.account }
 
         @Flag(name: .customLong("request-only"), help: "Only ask the provider to send a code.")
         var requestOnly = false

@@ -16,12 +16,10 @@ extension Tokenman {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The account's name in the config.", completion: .custom(AccountNameCompletion.names))
-        var account: String
+        @OptionGroup var target: AccountArgument
+        var account: String { target.account }
 
-        @Option(name: .customLong("min-valid"), help: ArgumentHelp(
-            "Renew first unless the access token stays valid at least this long.", valueName: "duration"))
-        var minValid: DurationArgument = DurationArgument(seconds: 0)
+        @OptionGroup var minValid: MinValidOption
 
         func run() async throws {
             try await FailureReporting.run {

@@ -19,8 +19,8 @@ extension Tokenman {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The account's name in the config.", completion: .custom(AccountNameCompletion.names))
-        var account: String
+        @OptionGroup var target: AccountArgument
+        var account: String { target.account }
 
         @Flag(name: .customLong("stdin"), help: "Read the password (then a new password, if the provider demands one) from standard input, one per line.")
         var readStandardInput = false

@@ -15,8 +15,8 @@ extension Tokenman {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The account's name in the config.", completion: .custom(AccountNameCompletion.names))
-        var account: String
+        @OptionGroup var target: AccountArgument
+        var account: String { target.account }
 
         func run() async throws {
             try await FailureReporting.run {

@@ -21,22 +21,8 @@ enum TerminalPrompt {
         }
         defer { close(fd) }
         Console.write(prompt, to: fd)
-        var saved = termios()
-        let echoOff = secret && tcgetattr(fd, &saved) == 0
-        if echoOff {
-            var quiet = saved
-            quiet.c_lflag &= ~tcflag_t(ECHO)
-            quiet.c_lflag |= tcflag_t(ECHONL)
-            EchoRestorer.arm(fd: fd, saved: saved)
-            tcsetattr(fd, TCSAFLUSH, &quiet)
-        }
-        defer {
-            if echoOff {
-                var restore = saved
-                tcsetattr(fd, TCSAFLUSH, &restore)
-                EchoRestorer.disarm()
-            }
-        }
+        let echo = secret ? EchoSuppression(fd: fd) : nil
+        defer { echo?.end() }
         var line: [UInt8] = []
         var byte: UInt8 = 0
         while true {
@@ -67,34 +53,5 @@ enum TerminalPrompt {
             }
         }
         throw .validation("The new passwords did not match.")
-    }
-}
-
-/// Puts the terminal's echo back if Ctrl-C arrives while a secret is being typed (otherwise
-/// the person's shell would be left without echo).
-private enum EchoRestorer {
-    nonisolated(unsafe) private static var descriptor: Int32 = -1
-    nonisolated(unsafe) private static var saved = termios()
-
-    static func arm(fd: Int32, saved state: termios) {
-        descriptor = fd
-        saved = state
-        signal(SIGINT, EchoRestorer.handle)
-        signal(SIGTERM, EchoRestorer.handle)
-    }
-
-    static func disarm() {
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
-        descriptor = -1
-    }
-
-    // Only async-signal-safe calls: tcsetattr, write, _exit.
-    private static let handle: @convention(c) (Int32) -> Void = { number in
-        if EchoRestorer.descriptor >= 0 {
-            tcsetattr(EchoRestorer.descriptor, TCSAFLUSH, &EchoRestorer.saved)
-            _ = write(EchoRestorer.descriptor, "\n", 1)
-        }
-        _exit(128 + number)
     }
 }

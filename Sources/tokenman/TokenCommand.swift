@@ -20,16 +20,13 @@ extension Tokenman {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The account's name in the config.", completion: .custom(AccountNameCompletion.names))
-        var account: String
+        @OptionGroup var target: AccountArgument
+        var account: String { target.account }
 
         @Option(help: "Which token to print.")
         var kind: Kind = .access
 
-        @Option(name: .customLong("min-valid"), help: ArgumentHelp(
-            "Renew first unless the access token stays valid at least this long (90s, 5m, 1h).",
-            valueName: "duration"))
-        var minValid: DurationArgument = DurationArgument(seconds: 0)
+        @OptionGroup var minValid: MinValidOption
 
         func run() async throws {
             try await FailureReporting.run {

@@ -4,19 +4,10 @@ import Testing
 
 /// The Cognito account keys, the SECRET_HASH formula and the endpoint, without a server.
 @Suite struct CognitoConfigTests {
-    let loader = ConfigLoader(environment: ["HOME": "/home/alice"])
+    let parser = ConfigTextParser(displayPath: "config.toml")
 
     func parse(_ text: String) throws(ConfigError) -> TokenmanConfig {
-        try loader.parse(text, displayPath: "config.toml")
-    }
-
-    func expectError(_ text: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        do {
-            _ = try parse(text)
-            Issue.record("expected an error: \(expected)", sourceLocation: sourceLocation)
-        } catch {
-            #expect(error.description == expected, sourceLocation: sourceLocation)
-        }
+        try parser.parse(text)
     }
 
     @Test func secretHashMatchesAValueComputedWithPython() {
@@ -44,20 +35,29 @@ import Testing
         #expect(try parse(rendered).accounts.first?.cognito == account.cognito)
     }
 
-    @Test func cognitoKeysAreChecked() {
-        let head = "[[accounts]]\nname = \"pool\"\nprovider = \"cognito\"\n"
-        expectError(head + "region = \"us-east-1\"\nclient_id = \"abc\"\nclient_secret = \"x\"\n",
-                    "config.toml:6: accounts[1].client_secret: secrets are never read from the config file; use client_secret_env = \"VAR\" or client_secret_command = \"pass show ...\"")
-        expectError(head + "region = \"us-east-1\"\n",
-                    "config.toml:1: accounts[1]: missing required key \"client_id\" (the Cognito app client id)")
-        expectError(head + "client_id = \"abc\"\n",
-                    "config.toml:1: accounts[1]: missing required key \"region\" (e.g. region = \"us-east-1\"), or a base_url for the endpoint")
-        expectError(head + "client_id = \"abc\"\nregion = \"evil.example/\"\n",
-                    "config.toml:5: accounts[1].region: not a region name such as us-east-1")
-        expectError(head + "client_id = \"abc\"\nregion = \"us-east-1\"\nclient_secret_env = \"A\"\nclient_secret_command = \"b\"\n",
-                    "config.toml:7: accounts[1].client_secret_command: two client secret sources (client_secret_env and client_secret_command); keep exactly one")
-        expectError("[[accounts]]\nname = \"w\"\nprovider = \"wikimedia\"\nclient_id = \"abc\"\n",
-                    "config.toml:4: accounts[1].client_id: unknown key (only Cognito accounts have client_id)")
+    /// A Cognito account "pool" (lines 1-3) followed by `keys` from line 4.
+    static func pool(_ keys: String) -> String {
+        "[[accounts]]\nname = \"pool\"\nprovider = \"cognito\"\n" + keys
+    }
+
+    static let rejected: [RejectedConfig] = [
+        RejectedConfig("a client secret in the file", pool("region = \"us-east-1\"\nclient_id = \"abc\"\nclient_secret = \"x\"\n"),
+                       "config.toml:6: accounts[1].client_secret: secrets are never read from the config file; use client_secret_env = \"VAR\" or client_secret_command = \"pass show ...\""),
+        RejectedConfig("no client id", pool("region = \"us-east-1\"\n"),
+                       "config.toml:1: accounts[1]: missing required key \"client_id\" (the Cognito app client id)"),
+        RejectedConfig("no region and no base URL", pool("client_id = \"abc\"\n"),
+                       "config.toml:1: accounts[1]: missing required key \"region\" (e.g. region = \"us-east-1\"), or a base_url for the endpoint"),
+        RejectedConfig("a region that is not a region name", pool("client_id = \"abc\"\nregion = \"evil.example/\"\n"),
+                       "config.toml:5: accounts[1].region: not a region name such as us-east-1"),
+        RejectedConfig("two client secret sources", pool("client_id = \"abc\"\nregion = \"us-east-1\"\nclient_secret_env = \"A\"\nclient_secret_command = \"b\"\n"),
+                       "config.toml:7: accounts[1].client_secret_command: two client secret sources (client_secret_env and client_secret_command); keep exactly one"),
+        RejectedConfig("Cognito keys on another provider", "[[accounts]]\nname = \"w\"\nprovider = \"wikimedia\"\nclient_id = \"abc\"\n",
+                       "config.toml:4: accounts[1].client_id: unknown key (only Cognito accounts have client_id)"),
+    ]
+
+    @Test(arguments: rejected)
+    func cognitoKeysAreChecked(_ config: RejectedConfig) {
+        parser.expectError(config.text, config.message)
     }
 
     @Test func aBaseURLStandsInForTheRegion() throws {

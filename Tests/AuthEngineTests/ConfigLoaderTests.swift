@@ -3,20 +3,10 @@ import Testing
 @testable import AuthEngine
 
 @Suite struct ConfigLoaderTests {
-    let loader = ConfigLoader(environment: ["HOME": "/home/alice"])
-    let path = "~/.config/tokenman/config.toml"
+    let parser = ConfigTextParser(displayPath: "~/.config/tokenman/config.toml")
 
     func parse(_ text: String) throws(ConfigError) -> TokenmanConfig {
-        try loader.parse(text, displayPath: path)
-    }
-
-    func expectError(_ text: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        do {
-            _ = try parse(text)
-            Issue.record("expected an error: \(expected)", sourceLocation: sourceLocation)
-        } catch {
-            #expect(error.description == expected, sourceLocation: sourceLocation)
-        }
+        try parser.parse(text)
     }
 
     @Test func fullValidFile() throws {
@@ -104,8 +94,9 @@ import Testing
         #expect(config.accounts.first?.fields == ["subdomain": "quinix", "affiliate_id": "7"])
     }
 
-    @Test func unknownProviderListsTheKnownOnes() {
-        expectError("""
+    /// Every way a config is refused names the file, the line, the field and the reason.
+    static let rejected: [RejectedConfig] = [
+        RejectedConfig("unknown provider lists the known ones", """
         [providers.acme]
         base_url = "https://acme.test/"
 
@@ -116,37 +107,16 @@ import Testing
         [[accounts]]
         name = "b"
         provider = "wikimedai"
-        """, #"~/.config/tokenman/config.toml:10: accounts[2].provider: unknown provider "wikimedai" (known: byteconnect, exabits, starship, wikimedia, cognito, acme)"#)
-    }
-
-    @Test func syntaxErrorsCarryLineAndColumn() {
-        expectError("[[accounts]]\nname = \"a\nprovider = \"x\"\n", "~/.config/tokenman/config.toml:2:8: unterminated string: missing closing '\"' before end of line")
-    }
-
-    @Test func unknownKeyIsAnError() {
-        expectError("""
-        [[accounts]]
-        name = "a"
-        provider = "starship"
-        usrname = "alice"
-        """, "~/.config/tokenman/config.toml:4: accounts[1].usrname: unknown key (expected one of: name, provider, base_url, username, fields, ca_file, password_prompt, password_env, password_command, api_token_env, api_token_command)")
-    }
-
-    @Test func settingsOutsideTheSettingsTableAreNamed() {
-        expectError("theme = \"dark\"\n", "~/.config/tokenman/config.toml:1: theme: unknown key (settings go in a [settings] table)")
-    }
-
-    @Test func passwordInTheFileIsRejected() {
-        expectError("""
-        [[accounts]]
-        name = "a"
-        provider = "starship"
-        password = "hunter2"
-        """, "~/.config/tokenman/config.toml:4: accounts[1].password: passwords are never read from the config file; use password_env = \"VAR\" or password_command = \"pass show ...\"")
-    }
-
-    @Test func duplicateAccountNames() {
-        expectError("""
+        """, #"~/.config/tokenman/config.toml:10: accounts[2].provider: unknown provider "wikimedai" (known: byteconnect, exabits, starship, wikimedia, cognito, acme)"#),
+        RejectedConfig("syntax errors carry line and column", "[[accounts]]\nname = \"a\nprovider = \"x\"\n",
+                       "~/.config/tokenman/config.toml:2:8: unterminated string: missing closing '\"' before end of line"),
+        RejectedConfig("unknown key", account(extra: "usrname = \"alice\""),
+                       "~/.config/tokenman/config.toml:4: accounts[1].usrname: unknown key (expected one of: name, provider, base_url, username, fields, ca_file, password_prompt, password_env, password_command, api_token_env, api_token_command)"),
+        RejectedConfig("settings outside the settings table are named", "theme = \"dark\"\n",
+                       "~/.config/tokenman/config.toml:1: theme: unknown key (settings go in a [settings] table)"),
+        RejectedConfig("a password in the file", account(extra: "password = \"hunter2\""),
+                       "~/.config/tokenman/config.toml:4: accounts[1].password: passwords are never read from the config file; use password_env = \"VAR\" or password_command = \"pass show ...\""),
+        RejectedConfig("duplicate account names", """
         [[accounts]]
         name = "work"
         provider = "starship"
@@ -154,46 +124,31 @@ import Testing
         [[accounts]]
         name = "work"
         provider = "exabits"
-        """, "~/.config/tokenman/config.toml:6: accounts[2].name: duplicate account name \"work\" (first used at line 2)")
+        """, "~/.config/tokenman/config.toml:6: accounts[2].name: duplicate account name \"work\" (first used at line 2)"),
+        RejectedConfig("two secret sources", account(extra: "password_env = \"A\"\npassword_command = \"pass a\""),
+                       "~/.config/tokenman/config.toml:5: accounts[1].password_command: two secret sources (password_env and password_command); keep exactly one"),
+        RejectedConfig("a URL without a scheme", account(extra: "base_url = \"api.example.com/v1\""),
+                       "~/.config/tokenman/config.toml:4: accounts[1].base_url: invalid URL \"api.example.com/v1\" (expected https://host/...)"),
+        RejectedConfig("a duration in words", "[settings]\nrefresh_lead = \"2 minutes\"\n",
+                       "~/.config/tokenman/config.toml:2: settings.refresh_lead: invalid duration \"2 minutes\" (use e.g. \"90s\", \"2m\", \"1h\")"),
+        RejectedConfig("a missing name", "[[accounts]]\nprovider = \"starship\"\n",
+                       "~/.config/tokenman/config.toml:1: accounts[1]: missing required key \"name\""),
+        RejectedConfig("an empty name", "[[accounts]]\nname = \"\"\nprovider = \"starship\"\n",
+                       "~/.config/tokenman/config.toml:2: accounts[1].name: must not be empty"),
+        RejectedConfig("ByteConnect fields on other providers", account(extra: "subdomain = \"x\""),
+                       "~/.config/tokenman/config.toml:4: accounts[1].subdomain: unknown key (only ByteConnect accounts have subdomain; put other fields in fields = { ... })"),
+        RejectedConfig("a string where an integer belongs", "[settings]\nclipboard_clear_seconds = \"45\"\n",
+                       "~/.config/tokenman/config.toml:2: settings.clipboard_clear_seconds: expected an integer, found string"),
+    ]
+
+    /// A Starship account "a" (lines 1-3) followed by `extra` from line 4.
+    static func account(extra: String) -> String {
+        "[[accounts]]\nname = \"a\"\nprovider = \"starship\"\n\(extra)\n"
     }
 
-    @Test func twoSecretSources() {
-        expectError("""
-        [[accounts]]
-        name = "a"
-        provider = "starship"
-        password_env = "A"
-        password_command = "pass a"
-        """, "~/.config/tokenman/config.toml:5: accounts[1].password_command: two secret sources (password_env and password_command); keep exactly one")
-    }
-
-    @Test func badURL() {
-        expectError("""
-        [[accounts]]
-        name = "a"
-        provider = "starship"
-        base_url = "api.example.com/v1"
-        """, "~/.config/tokenman/config.toml:4: accounts[1].base_url: invalid URL \"api.example.com/v1\" (expected https://host/...)")
-    }
-
-    @Test func badDuration() {
-        expectError("[settings]\nrefresh_lead = \"2 minutes\"\n",
-                    "~/.config/tokenman/config.toml:2: settings.refresh_lead: invalid duration \"2 minutes\" (use e.g. \"90s\", \"2m\", \"1h\")")
-    }
-
-    @Test func missingNameAndEmptyName() {
-        expectError("[[accounts]]\nprovider = \"starship\"\n", "~/.config/tokenman/config.toml:1: accounts[1]: missing required key \"name\"")
-        expectError("[[accounts]]\nname = \"\"\nprovider = \"starship\"\n", "~/.config/tokenman/config.toml:2: accounts[1].name: must not be empty")
-    }
-
-    @Test func byteConnectFieldsOnOtherProvidersAreNamed() {
-        expectError("[[accounts]]\nname = \"a\"\nprovider = \"starship\"\nsubdomain = \"x\"\n",
-                    "~/.config/tokenman/config.toml:4: accounts[1].subdomain: unknown key (only ByteConnect accounts have subdomain; put other fields in fields = { ... })")
-    }
-
-    @Test func wrongTypeIsNamed() {
-        expectError("[settings]\nclipboard_clear_seconds = \"45\"\n",
-                    "~/.config/tokenman/config.toml:2: settings.clipboard_clear_seconds: expected an integer, found string")
+    @Test(arguments: rejected)
+    func refusedConfigNamesWhereAndWhy(_ config: RejectedConfig) {
+        parser.expectError(config.text, config.message)
     }
 
     @Test func durationsParse() {

@@ -10,7 +10,7 @@ public struct TextAttributes: OptionSet, Hashable, Sendable {
     public static let underline = TextAttributes(rawValue: 1 << 3)
 
     /// Names used in theme files, in a stable order.
-    static let named: [(name: String, value: TextAttributes)] = [
+    public static let named: [(name: String, value: TextAttributes)] = [
         ("bold", .bold), ("dim", .dim), ("reverse", .reverse), ("underline", .underline),
     ]
 }

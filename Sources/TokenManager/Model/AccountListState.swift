@@ -19,11 +19,19 @@ struct AccountListState: Equatable, Sendable {
     var isEditingFilter = false
     var sortOrder = SortOrder.name
 
+    /// `/` was pressed or a filter is kept: the list shows a filter line above the table.
+    var showsFilterLine: Bool { isEditingFilter || !filter.isEmpty }
+
     /// The accounts shown, filtered and sorted.
     func visibleAccounts(in model: AppModel) -> [AccountConfig] {
+        visibleAccounts(model.accounts, tokens: model.tokens, catalog: model.catalog)
+    }
+
+    /// `accounts` filtered and sorted (the list's update has no model, only these).
+    func visibleAccounts(_ accounts: [AccountConfig], tokens: [String: TokenSet], catalog: ProviderCatalog) -> [AccountConfig] {
         let needle = filter.text.trimmingCharacters(in: .whitespaces).lowercased()
-        let matching = needle.isEmpty ? model.accounts : model.accounts.filter { account in
-            [account.name, account.providerID, model.providerShortName(of: account), account.username ?? ""]
+        let matching = needle.isEmpty ? accounts : accounts.filter { account in
+            [account.name, account.providerID, catalog.shortName(of: account), account.username ?? ""]
                 .contains { $0.lowercased().contains(needle) }
         }
         switch sortOrder {
@@ -32,7 +40,7 @@ struct AccountListState: Equatable, Sendable {
         case .expiry:
             // Soonest first; tokens without an expiry next; logged-out accounts last.
             func key(_ account: AccountConfig) -> (Int, Double) {
-                guard let tokens = model.tokens[account.name] else { return (2, 0) }
+                guard let tokens = tokens[account.name] else { return (2, 0) }
                 guard let expiry = tokens.accessExpiresAt else { return (1, 0) }
                 return (0, expiry.timeIntervalSinceReferenceDate)
             }
@@ -42,6 +50,12 @@ struct AccountListState: Equatable, Sendable {
                 return a.name.localizedStandardCompare(b.name) == .orderedAscending
             }
         }
+    }
+
+    /// The selected account among `rows`, else the first row (nil when there are none).
+    func selectedAccount(among rows: [AccountConfig]) -> AccountConfig? {
+        guard let selectedName, let account = rows.first(where: { $0.name == selectedName }) else { return rows.first }
+        return account
     }
 
     /// The row index of the selection among `rows` (0 when it is filtered out).

@@ -65,8 +65,7 @@ struct AppModel: Equatable, Sendable {
 
     /// The provider's name, short enough for a column: "Wikimedia Enterprise" → "Wikimedia".
     func providerShortName(of account: AccountConfig) -> String {
-        guard let name = provider(of: account)?.displayName else { return account.providerID }
-        return name.split(separator: " ").first.map(String.init) ?? name
+        catalog.shortName(of: account)
     }
 
     func activity(of name: String) -> AccountActivity {
@@ -81,11 +80,7 @@ struct AppModel: Equatable, Sendable {
 
     /// The account the list's selection points at (nil when the list is empty).
     var selectedAccount: AccountConfig? {
-        let rows = list.visibleAccounts(in: self)
-        guard let name = list.selectedName, let account = rows.first(where: { $0.name == name }) else {
-            return rows.first
-        }
-        return account
+        list.selectedAccount(among: list.visibleAccounts(in: self))
     }
 
     mutating func setStatus(_ text: String, role: Role = .statusBar) {

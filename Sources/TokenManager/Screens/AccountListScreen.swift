@@ -11,118 +11,64 @@ import TerminalUI
 enum AccountListScreen {
     // MARK: Update
 
-    static func update(_ model: inout AppModel, key: Key) -> [AppCommand] {
-        if model.list.isEditingFilter { return updateFilter(&model, key: key) }
-        let rows = model.list.visibleAccounts(in: model)
-        var table = TableState(selectedIndex: model.list.selectedIndex(in: rows), scrollOffset: model.list.scrollOffset)
-        if table.handle(key, rowCount: rows.count, visibleRows: visibleRows(model)) {
-            model.list.selectedName = rows.indices.contains(table.selectedIndex) ? rows[table.selectedIndex].name : nil
-            model.list.scrollOffset = table.scrollOffset
-            return []
+    /// Keys on the list: changes only the list's own state and says what else it wants.
+    static func update(_ list: inout AccountListState, key: Key, context: AccountListContext) -> AccountListOutcome {
+        if list.isEditingFilter { return updateFilter(&list, key: key, context: context) }
+        let rows = list.visibleAccounts(context.accounts, tokens: context.tokens, catalog: context.catalog)
+        var table = TableState(selectedIndex: list.selectedIndex(in: rows), scrollOffset: list.scrollOffset)
+        if table.handle(key, rowCount: rows.count, visibleRows: visibleRows(list, bodyHeight: context.bodyHeight)) {
+            list.selectedName = rows.indices.contains(table.selectedIndex) ? rows[table.selectedIndex].name : nil
+            list.scrollOffset = table.scrollOffset
+            return .stay
         }
-        guard let action = AccountListKeys.bindings.action(for: key) else { return [] }
+        guard let action = AccountListKeys.bindings.action(for: key) else { return .stay }
         switch action {
         case .quit:
-            return AppUpdate.quit(&model)
+            return .quit
         case .filter:
-            model.list.isEditingFilter = true
+            list.isEditingFilter = true
         case .clearFilter:
-            model.list.filter.clear()
+            list.filter.clear()
         case .sort:
-            model.list.sortOrder = model.list.sortOrder.toggled
-            model.setStatus("sorted by \(model.list.sortOrder.rawValue)")
+            list.sortOrder = list.sortOrder.toggled
+            return .status("sorted by \(list.sortOrder.rawValue)", .statusBar)
         case .help:
-            model.overlay = .help
+            return .showHelp
         case .add:
-            model.screen = .accountForm(AccountFormScreen.adding(catalog: model.catalog))
+            return .addAccount
         case .refreshAll:
-            return refreshAll(&model)
+            return .refreshAll
         default:
-            guard let account = model.selectedAccount else {
-                if action == .details || action == .login { model.setStatus("no account selected; press a to add one", role: .warning) }
-                return []
+            guard let account = list.selectedAccount(among: rows) else {
+                if action == .details || action == .login { return .status("no account selected; press a to add one", .warning) }
+                return .stay
             }
-            return actOnSelected(&model, action, account: account)
+            return .act(action, account)
         }
-        return []
+        return .stay
     }
 
-    private static func actOnSelected(_ model: inout AppModel, _ action: AccountListAction, account: AccountConfig) -> [AppCommand] {
-        switch action {
-        case .details:
-            model.screen = .detail(DetailScreen(account: account.name))
-        case .login:
-            return LoginScreen.open(&model, account: account)
-        case .refresh:
-            return refresh(&model, account: account)
-        case .logout:
-            guard model.tokens[account.name] != nil else {
-                model.setStatus("\(account.name) is not logged in", role: .warning)
-                return []
-            }
-            model.overlay = .confirm(ConfirmRequest(
-                dialog: ConfirmDialog(title: "Log out", message: "End the session of \(account.name) at the provider and forget its tokens?", yesLabel: "log out", noLabel: "keep", isDestructive: true),
-                action: .logout(account: account.name)))
-        case .copy:
-            CopyMenu.open(&model, account: account)
-        case .forgotPassword:
-            return ForgotPasswordScreen.open(&model, account: account)
-        case .changePassword:
-            ChangePasswordScreen.open(&model, account: account)
-        case .edit:
-            model.screen = .accountForm(AccountFormScreen.editing(account, catalog: model.catalog))
-        case .delete:
-            model.overlay = .confirm(ConfirmRequest(
-                dialog: ConfirmDialog(title: "Delete account", message: "Remove \(account.name) from the config and forget its tokens?", yesLabel: "delete", noLabel: "keep", isDestructive: true),
-                action: .deleteAccount(account: account.name)))
-        default:
-            break
-        }
-        return []
-    }
-
-    private static func updateFilter(_ model: inout AppModel, key: Key) -> [AppCommand] {
+    private static func updateFilter(_ list: inout AccountListState, key: Key, context: AccountListContext) -> AccountListOutcome {
         switch key {
         case .escape:
-            model.list.filter.clear()
-            model.list.isEditingFilter = false
+            list.filter.clear()
+            list.isEditingFilter = false
         case .enter, .down, .up:
-            model.list.isEditingFilter = false
+            list.isEditingFilter = false
         default:
-            model.list.filter.handle(key)
+            list.filter.handle(key)
         }
-        let rows = model.list.visibleAccounts(in: model)
-        if !rows.contains(where: { $0.name == model.list.selectedName }) {
-            model.list.selectedName = rows.first?.name
-            model.list.scrollOffset = 0
+        let rows = list.visibleAccounts(context.accounts, tokens: context.tokens, catalog: context.catalog)
+        if !rows.contains(where: { $0.name == list.selectedName }) {
+            list.selectedName = rows.first?.name
+            list.scrollOffset = 0
         }
-        return []
+        return .stay
     }
 
-    static func refresh(_ model: inout AppModel, account: AccountConfig) -> [AppCommand] {
-        guard model.tokens[account.name] != nil else {
-            model.setStatus("\(account.name) is not logged in; press l to log in", role: .warning)
-            return []
-        }
-        guard model.activity(of: account.name).operation == nil else { return [] }
-        model.updateActivity(of: account.name) { $0.operation = .refreshing }
-        return [.refresh(account: account.name)]
-    }
-
-    static func refreshAll(_ model: inout AppModel) -> [AppCommand] {
-        let names = model.accounts.map(\.name).filter { model.tokens[$0] != nil && model.activity(of: $0).operation == nil }
-        guard !names.isEmpty else {
-            model.setStatus("nothing to refresh: no account is logged in", role: .warning)
-            return []
-        }
-        for name in names { model.updateActivity(of: name) { $0.operation = .refreshing } }
-        model.setStatus("refreshing \(names.count) account\(names.count == 1 ? "" : "s")")
-        return names.map { .refresh(account: $0) }
-    }
-
-    /// Table rows that fit in the body at the model's size (for paging keys).
-    static func visibleRows(_ model: AppModel) -> Int {
-        max(1, AppView.bodyRect(for: model.size).height - 1 - (showsFilterLine(model) ? 1 : 0))
+    /// Table rows that fit in a body `bodyHeight` tall (for paging keys).
+    static func visibleRows(_ list: AccountListState, bodyHeight: Int) -> Int {
+        max(1, bodyHeight - 1 - (list.showsFilterLine ? 1 : 0))
     }
 
     // MARK: View
@@ -138,7 +84,7 @@ enum AccountListScreen {
     ]
 
     static func showsFilterLine(_ model: AppModel) -> Bool {
-        model.list.isEditingFilter || !model.list.filter.isEmpty
+        model.list.showsFilterLine
     }
 
     static func render(_ model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {

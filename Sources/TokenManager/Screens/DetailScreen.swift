@@ -9,39 +9,29 @@ struct DetailScreen: Equatable, Sendable {
     var isRevealed = false
     var scroll = 0
 
-    static func update(_ model: inout AppModel, key: Key) -> [AppCommand] {
-        guard case .detail(var screen) = model.screen else { return [] }
-        guard let account = model.account(named: screen.account) else {
-            model.screen = .accounts
-            return []
-        }
-        let total = lines(screen, model: model, now: model.now).count
-        let page = max(1, AppView.bodyRect(for: model.size).height - 1)
-        let maxScroll = max(0, total - AppView.bodyRect(for: model.size).height)
+    /// Keys on the details screen: scrolls and reveals in the screen's own state, and says
+    /// what else it wants.
+    mutating func update(key: Key, context: DetailContext) -> DetailOutcome {
+        let page = max(1, context.bodyHeight - 1)
+        let maxScroll = max(0, context.lineCount - context.bodyHeight)
+        var outcome = DetailOutcome.stay
         switch DetailKeys.bindings.action(for: key) {
-        case .back?:
-            model.screen = .accounts
-            return []
-        case .quit?:
-            return AppUpdate.quit(&model)
-        case .scrollDown?: screen.scroll += 1
-        case .scrollUp?: screen.scroll -= 1
-        case .pageDown?: screen.scroll += page
-        case .pageUp?: screen.scroll -= page
-        case .top?: screen.scroll = 0
-        case .bottom?: screen.scroll = maxScroll
-        case .reveal?: screen.isRevealed.toggle()
-        case .help?: model.overlay = .help
-        case .copy?:
-            CopyMenu.open(&model, account: account)
-        case .login?:
-            return LoginScreen.open(&model, account: account)
-        case nil:
-            break
+        case .back?: return .back
+        case .quit?: return .quit
+        case .login?: return .login
+        case .scrollDown?: scroll += 1
+        case .scrollUp?: scroll -= 1
+        case .pageDown?: scroll += page
+        case .pageUp?: scroll -= page
+        case .top?: scroll = 0
+        case .bottom?: scroll = maxScroll
+        case .reveal?: isRevealed.toggle()
+        case .help?: outcome = .showHelp
+        case .copy?: outcome = .copy
+        case nil: break
         }
-        screen.scroll = min(max(0, screen.scroll), maxScroll)
-        if case .detail = model.screen { model.screen = .detail(screen) }
-        return []
+        scroll = min(max(0, scroll), maxScroll)
+        return outcome
     }
 
     static func render(_ screen: DetailScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {

@@ -1,5 +1,6 @@
 import Foundation
 import TOMLParser
+import TerminalUI
 
 /// Finds themes by name: the user's theme directory first, then the themes compiled into the
 /// binary (`BuiltInThemeSources`, generated from the repository's `themes/`), e.g.

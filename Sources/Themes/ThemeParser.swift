@@ -1,4 +1,5 @@
 import TOMLParser
+import TerminalUI
 
 /// Reads the theme file format:
 ///

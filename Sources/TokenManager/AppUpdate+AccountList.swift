@@ -1,0 +1,84 @@
+import AuthEngine
+import TerminalUI
+
+/// The account list's outcomes applied to the whole model: opening screens and overlays,
+/// and starting refreshes.
+extension AppUpdate {
+    static func accountListKey(_ model: inout AppModel, _ key: Key) -> [AppCommand] {
+        let context = AccountListContext(
+            accounts: model.accounts, tokens: model.tokens, catalog: model.catalog,
+            bodyHeight: AppView.bodyRect(for: model.size).height)
+        switch AccountListScreen.update(&model.list, key: key, context: context) {
+        case .stay:
+            break
+        case .quit:
+            return quit(&model)
+        case .showHelp:
+            model.overlay = .help
+        case .addAccount:
+            model.screen = .accountForm(AccountFormScreen.adding(catalog: model.catalog))
+        case .refreshAll:
+            return refreshAll(&model)
+        case .status(let text, let role):
+            model.setStatus(text, role: role)
+        case .act(let action, let account):
+            return act(&model, action, on: account)
+        }
+        return []
+    }
+
+    private static func act(_ model: inout AppModel, _ action: AccountListAction, on account: AccountConfig) -> [AppCommand] {
+        switch action {
+        case .details:
+            model.screen = .detail(DetailScreen(account: account.name))
+        case .login:
+            return LoginScreen.open(&model, account: account)
+        case .refresh:
+            return refresh(&model, account: account)
+        case .logout:
+            guard model.tokens[account.name] != nil else {
+                model.setStatus("\(account.name) is not logged in", role: .warning)
+                return []
+            }
+            model.overlay = .confirm(ConfirmRequest(
+                dialog: ConfirmDialog(title: "Log out", message: "End the session of \(account.name) at the provider and forget its tokens?", yesLabel: "log out", noLabel: "keep", isDestructive: true),
+                action: .logout(account: account.name)))
+        case .copy:
+            CopyMenu.open(&model, account: account)
+        case .forgotPassword:
+            return ForgotPasswordScreen.open(&model, account: account)
+        case .changePassword:
+            ChangePasswordScreen.open(&model, account: account)
+        case .edit:
+            model.screen = .accountForm(AccountFormScreen.editing(account, catalog: model.catalog))
+        case .delete:
+            model.overlay = .confirm(ConfirmRequest(
+                dialog: ConfirmDialog(title: "Delete account", message: "Remove \(account.name) from the config and forget its tokens?", yesLabel: "delete", noLabel: "keep", isDestructive: true),
+                action: .deleteAccount(account: account.name)))
+        default:
+            break
+        }
+        return []
+    }
+
+    static func refresh(_ model: inout AppModel, account: AccountConfig) -> [AppCommand] {
+        guard model.tokens[account.name] != nil else {
+            model.setStatus("\(account.name) is not logged in; press l to log in", role: .warning)
+            return []
+        }
+        guard model.activity(of: account.name).operation == nil else { return [] }
+        model.updateActivity(of: account.name) { $0.operation = .refreshing }
+        return [.refresh(account: account.name)]
+    }
+
+    static func refreshAll(_ model: inout AppModel) -> [AppCommand] {
+        let names = model.accounts.map(\.name).filter { model.tokens[$0] != nil && model.activity(of: $0).operation == nil }
+        guard !names.isEmpty else {
+            model.setStatus("nothing to refresh: no account is logged in", role: .warning)
+            return []
+        }
+        for name in names { model.updateActivity(of: name) { $0.operation = .refreshing } }
+        model.setStatus("refreshing \(names.count) account\(names.count == 1 ? "" : "s")")
+        return names.map { .refresh(account: $0) }
+    }
+}

@@ -1,0 +1,30 @@
+import TerminalUI
+
+/// The details screen's outcomes applied to the whole model.
+extension AppUpdate {
+    static func detailKey(_ model: inout AppModel, _ screen: DetailScreen, _ key: Key) -> [AppCommand] {
+        guard let account = model.account(named: screen.account) else {
+            model.screen = .accounts
+            return []
+        }
+        var screen = screen
+        let context = DetailContext(
+            lineCount: DetailScreen.lines(screen, model: model, now: model.now).count,
+            bodyHeight: AppView.bodyRect(for: model.size).height)
+        let outcome = screen.update(key: key, context: context)
+        switch outcome {
+        case .back:
+            model.screen = .accounts
+            return []
+        case .quit:
+            return quit(&model)
+        case .login:
+            return LoginScreen.open(&model, account: account)
+        case .stay, .showHelp, .copy:
+            model.screen = .detail(screen)
+        }
+        if outcome == .showHelp { model.overlay = .help }
+        if outcome == .copy { CopyMenu.open(&model, account: account) }
+        return []
+    }
+}

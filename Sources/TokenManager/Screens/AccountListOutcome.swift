@@ -1,0 +1,25 @@
+import AuthEngine
+import TerminalUI
+
+/// What the account list's update may read besides its own state: what its rows are made
+/// of (the filter and the sort need them) and how tall the body is (for paging keys).
+struct AccountListContext: Equatable, Sendable {
+    var accounts: [AccountConfig]
+    var tokens: [String: TokenSet]
+    var catalog: ProviderCatalog
+    var bodyHeight: Int
+}
+
+/// What a key on the account list asks of the app. Moving, filtering and sorting stay in
+/// the list's own state; everything that opens something else or starts a request is here.
+enum AccountListOutcome: Equatable, Sendable {
+    case stay
+    case quit
+    case showHelp
+    case addAccount
+    case refreshAll
+    /// A line for the status bar (the new sort order, "no account selected").
+    case status(String, Role)
+    /// An action on the selected account.
+    case act(AccountListAction, AccountConfig)
+}
