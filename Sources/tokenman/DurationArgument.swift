@@ -16,4 +16,7 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
     }
 
     static var defaultCompletionKind: CompletionKind { .list(["30s", "1m", "5m", "15m"]) }
+
+    /// How help shows a default: "0s", "5m" (not the struct's debug description).
+    var defaultValueDescription: String { seconds == 0 ? "0s" : DurationParser.describe(seconds) }
 }

@@ -12,6 +12,14 @@ struct CliDocsTests {
         }
     }
 
+    /// A duration's default reads as a duration, not as a Swift value.
+    @Test func minValidDefaultReadsAsADuration() async throws {
+        let fixture = try CliFixture()
+        let help = try await fixture.tokenman("token", "--help")
+        #expect(help.stdout.contains("(default: 0s)"), "\(help)")
+        #expect(!help.stdout.contains("DurationArgument"), "\(help)")
+    }
+
     @Test func manPageIsRoffWithEverySubcommandAndExitStatus() async throws {
         let result = try await ProcessRunner.run(["manpage"], environment: ["PATH": "/usr/bin:/bin"])
         #expect(result.status == 0)
