@@ -176,6 +176,22 @@ import Testing
         """, "~/.config/tokenman/config.toml:4: accounts[1].base_url: invalid URL \"api.example.com/v1\" (expected https://host/...)")
     }
 
+    /// A port too long for an Int was read as 0 and passed, and so did non-ASCII digits.
+    @Test(arguments: ["99999999999999999999", "\u{663}", "65536", "8o80"])
+    func badPortInURL(_ port: String) {
+        expectError("""
+        [[accounts]]
+        name = "a"
+        provider = "starship"
+        base_url = "https://api.example.com:\(port)/v1"
+        """, "~/.config/tokenman/config.toml:4: accounts[1].base_url: invalid URL \"https://api.example.com:\(port)/v1\" (expected https://host/...)")
+    }
+
+    @Test func portInURL() throws {
+        let config = try parse("[[accounts]]\nname = \"a\"\nprovider = \"starship\"\nbase_url = \"https://[::1]:8443/v1\"\n")
+        #expect(config.accounts.first?.baseURL == "https://[::1]:8443/v1")
+    }
+
     @Test func badDuration() {
         expectError("[settings]\nrefresh_lead = \"2 minutes\"\n",
                     "~/.config/tokenman/config.toml:2: settings.refresh_lead: invalid duration \"2 minutes\" (use e.g. \"90s\", \"2m\", \"1h\")")

@@ -1,5 +1,5 @@
 // swift-tools-version:5.4
-// The libFuzzer harnesses that need whole modules (AuthEngine, TerminalUI). Not part of the
+// The libFuzzer harnesses, one executable each (see run-fuzzers.sh for what each covers). Not part of the
 // main package's build or `swift test`: only Tests/Fuzz/run-fuzzers.sh builds this, with
 // `swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer
 // -Xswiftc -parse-as-library` (libFuzzer brings main; each harness defines
@@ -17,6 +17,10 @@ let package = Package(
     name: "TokenmanFuzz",
     dependencies: [.package(path: root.path)],
     targets: [
+        .executableTarget(name: "FuzzTOML", dependencies: [.product(name: "TOMLParser", package: tokenman)]),
+        .executableTarget(name: "FuzzJSON", dependencies: [.product(name: "AuthEngine", package: tokenman)]),
+        .executableTarget(name: "FuzzJWT", dependencies: [.product(name: "AuthEngine", package: tokenman)]),
+        .executableTarget(name: "FuzzResponse", dependencies: [.product(name: "AuthEngine", package: tokenman)]),
         .executableTarget(name: "FuzzConfig", dependencies: [
             .product(name: "AuthEngine", package: tokenman), .product(name: "TOMLParser", package: tokenman),
         ]),
