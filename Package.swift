@@ -12,6 +12,11 @@ let package = Package(
     // layouts and Debian's ncursesw headers; nothing has been built or tested on macOS.
     products: [
         .executable(name: "tokenman", targets: ["tokenman"]),
+        // For the fuzz package in Tests/Fuzz (its own Package.swift, built only by
+        // Tests/Fuzz/run-fuzzers.sh with -sanitize=fuzzer); nothing here builds them apart.
+        .library(name: "AuthEngine", targets: ["AuthEngine"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "TOMLParser", targets: ["TOMLParser"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

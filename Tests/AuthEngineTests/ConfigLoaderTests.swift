@@ -151,6 +151,18 @@ import Testing
         parser.expectError(config.text, config.message)
     }
 
+    /// A port too long for an Int was read as 0 and passed, and so did non-ASCII digits.
+    @Test(arguments: ["99999999999999999999", "\u{663}", "65536", "8o80"])
+    func badPortInURL(_ port: String) {
+        parser.expectError(Self.account(extra: "base_url = \"https://api.example.com:\(port)/v1\""),
+                           "~/.config/tokenman/config.toml:4: accounts[1].base_url: invalid URL \"https://api.example.com:\(port)/v1\" (expected https://host/...)")
+    }
+
+    @Test func portInURL() throws {
+        let config = try parser.parse(Self.account(extra: "base_url = \"https://[::1]:8443/v1\""))
+        #expect(config.accounts.first?.baseURL == "https://[::1]:8443/v1")
+    }
+
     @Test func durationsParse() {
         #expect(DurationParser.seconds("90s") == 90)
         #expect(DurationParser.seconds("2m") == 120)

@@ -122,7 +122,10 @@ struct URLComponentsLite {
         guard !host.isEmpty, !text.contains(" ") else { return nil }
         if let colon = hostAndPort.lastIndex(of: ":"), !hostAndPort.hasSuffix("]") {
             let port = hostAndPort[hostAndPort.index(after: colon)...]
-            guard !port.isEmpty, port.allSatisfy(\.isNumber), (Int(port) ?? 0) < 65536 else { return nil }
+            // ASCII digits only (`isNumber` also takes "٣" and "½"), and a port too long for an
+            // Int is out of range rather than read as 0.
+            guard !port.isEmpty, port.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let number = Int(port), number < 65536 else { return nil }
         }
         self.scheme = scheme
         self.host = host

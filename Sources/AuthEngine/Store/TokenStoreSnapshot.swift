@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every account in the store at one instant: the tokens that could be read, and for each entry
 /// that could not, why (per account, so one bad entry leaves the others usable).
 public struct TokenStoreSnapshot: Sendable, Equatable {
@@ -8,5 +10,21 @@ public struct TokenStoreSnapshot: Sendable, Equatable {
     public init(tokens: [String: TokenSet] = [:], unreadable: [String: String] = [:]) {
         self.tokens = tokens
         self.unreadable = unreadable
+    }
+}
+
+extension TokenStore {
+    /// Decodes the bytes of a `tokens.json` as `snapshot()` reads the file, without touching
+    /// the disk. For the token store fuzz harness (Tests/Fuzz) and tools; `path` only names the
+    /// file in errors.
+    public static func decodeSnapshot(_ data: Data, path: String = "tokens.json") throws(TokenStoreError) -> TokenStoreSnapshot {
+        let file = try TokenStoreFile.decode(data, path: path)
+        return TokenStoreSnapshot(tokens: file.tokens, unreadable: file.unreadable)
+    }
+
+    /// What a write that changes nothing would leave in the file for `data`: readable entries
+    /// encoded afresh, unreadable ones copied as they were (see `updateAll`).
+    public static func rewritten(_ data: Data, path: String = "tokens.json") throws(TokenStoreError) -> Data {
+        try TokenStoreFile.decode(data, path: path).encoded()
     }
 }

@@ -1,5 +1,7 @@
 // libFuzzer harness: the config/theme file reader (UTF-8 check, then the TOML parser).
-// Built by Tests/Fuzz/run-fuzzers.sh with `swiftc -sanitize=fuzzer` (not part of `swift test`).
+// Built by Tests/Fuzz/run-fuzzers.sh (not part of `swift test`).
+import TOMLParser
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTOML(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     guard let start else { return 0 }

@@ -1,5 +1,6 @@
 // libFuzzer harness: the provider response reader's JSON parser, plus the sanitiser and token
 // check applied to whatever strings it yields. Built by Tests/Fuzz/run-fuzzers.sh.
+import AuthEngine
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,7 @@
 // libFuzzer harness: the JWT decoder (the detail screen decodes every token a server sends).
 // Built by Tests/Fuzz/run-fuzzers.sh.
+import AuthEngine
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJWT(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     guard let start else { return 0 }
