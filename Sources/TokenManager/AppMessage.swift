@@ -15,7 +15,7 @@ enum AppMessage: Equatable, Sendable {
     case refreshFinished(account: String, Result<TokenSet, AuthError>)
     /// nil error: the session ended and the tokens were forgotten.
     case logoutFinished(account: String, error: AuthError?)
-    /// `delivery`: where the code went, when the provider says (Cognito's masked destination).
+    /// `delivery`: where the code went, when the provider says (a masked destination).
     case passwordResetRequested(account: String, requestID: Int, error: AuthError?, delivery: PasswordResetDelivery? = nil)
     case passwordResetConfirmed(account: String, requestID: Int, error: AuthError?)
     case passwordChanged(account: String, requestID: Int, error: AuthError?)

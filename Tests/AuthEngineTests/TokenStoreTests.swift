@@ -185,7 +185,9 @@ import Testing
         child.arguments = ["python3", script, scratch.path, "1", "0.8", ready]
         try child.run()
         let outcome = await onThread {
-            while !FileManager.default.fileExists(atPath: ready) { usleep(10_000) }
+            // Bounded: a writer that never starts fails the test below instead of hanging it.
+            let deadline = Date().addingTimeInterval(30)
+            while !FileManager.default.fileExists(atPath: ready), Date() < deadline { usleep(10_000) }
             let started = Date()
             let updated = try? store.update(account: "swift") { tokens -> Bool in
                 tokens = sampleTokens("swift")

@@ -1,5 +1,8 @@
 /// The Cognito-only keys of an `[[accounts]]` block: which app client of which region to talk to,
 /// and where the app client's secret comes from (never the config file itself).
+/// The one kind of provider-specific account settings so far; the UI knows it by this name.
+public typealias ProviderAccountSettings = CognitoAccountSettings
+
 public struct CognitoAccountSettings: Sendable, Equatable {
     /// e.g. `us-east-1`; names the default endpoint. Optional when `base_url` is set.
     public var region: String?

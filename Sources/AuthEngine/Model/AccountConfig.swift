@@ -21,6 +21,12 @@ public struct AccountConfig: Sendable, Equatable {
     public var fields: [String: String]
     /// Cognito accounts only: region, app client id and the client secret's source.
     public var cognito: CognitoAccountSettings?
+    /// The provider-specific settings by the name the UI uses: it edits what a provider
+    /// declares (`ProviderDefinition`'s account keys) without knowing which provider that is.
+    public var providerSettings: ProviderAccountSettings? {
+        get { cognito }
+        set { cognito = newValue }
+    }
     /// The line of the `[[accounts]]` header in the config file, for error messages.
     public var line: Int?
     /// PEM bundle of CAs to trust for this account's HTTPS (`ca_file`); nil: the settings'.

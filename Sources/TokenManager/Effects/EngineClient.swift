@@ -14,7 +14,7 @@ struct EngineClient: Sendable {
     var refresh: @Sendable (_ account: String) async -> Result<TokenSet, AuthError>
     var logout: @Sendable (_ account: String) async -> Result<Void, AuthError>
     /// The account as a form has it (forgot-password may use another username).
-    /// Answers where the code went when the provider says (Cognito's masked destination).
+    /// Answers where the code went when the provider says (a masked destination).
     var requestPasswordReset: @Sendable (_ account: AccountConfig) async -> Result<PasswordResetDelivery?, AuthError>
     var confirmPasswordReset: @Sendable (_ account: AccountConfig, _ code: String, _ newPassword: String) async -> Result<Void, AuthError>
     var changePassword: @Sendable (_ account: String, _ oldPassword: String, _ newPassword: String) async -> Result<Void, AuthError>

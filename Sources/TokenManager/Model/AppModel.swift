@@ -63,7 +63,7 @@ struct AppModel: Equatable, Sendable {
         provider(of: account)?.passwordRules ?? PasswordRules()
     }
 
-    /// The provider's name, short enough for a column: "Wikimedia Enterprise" → "Wikimedia".
+    /// The provider's name, short enough for a column: its first word, as the list shows it.
     func providerShortName(of account: AccountConfig) -> String {
         catalog.shortName(of: account)
     }

@@ -139,7 +139,7 @@ struct AccountFormScreen: FormScreen {
         guard form.apply(messages), let mode else { return nil }
         return AccountDraft(
             name: name, providerID: provider, username: account.username, baseURL: account.baseURL, mode: mode,
-            fields: keptFields, providerSettings: account.cognito, caFile: keptCAFile)
+            fields: keptFields, providerSettings: account.providerSettings, caFile: keptCAFile)
     }
 
     static func saved(_ model: inout AppModel, requestID: Int, result: Result<ConfigSaved, ConfigEditError>) -> [AppCommand] {
@@ -184,12 +184,14 @@ struct AccountDraft: Equatable, Sendable {
     var mode: AccountConfig.Mode
     var fields: [String: String] = [:]
     /// What the provider's own keys set (`ProviderDefinition.applyAccountKeys`).
-    var providerSettings: CognitoAccountSettings? = nil
+    var providerSettings: ProviderAccountSettings? = nil
     var caFile: String? = nil
 
     /// The account block the engine's `ConfigWriter` renders into the config file.
     var account: AccountConfig {
-        AccountConfig(name: name, providerID: providerID, baseURL: baseURL, username: username, mode: mode,
-                      fields: fields, cognito: providerSettings, caFile: caFile)
+        var account = AccountConfig(name: name, providerID: providerID, baseURL: baseURL, username: username, mode: mode,
+                                    fields: fields, caFile: caFile)
+        account.providerSettings = providerSettings
+        return account
     }
 }

@@ -6,7 +6,7 @@ import TerminalUI
 ///
 /// ```
 ///   NAME          PROVIDER     USER     STATE       ACCESS   REFRESH
-/// ⠋ prod-wme      Wikimedia    alice    refreshing   14:55   89d 23h
+/// ⠋ prod-api      Acme         alice    refreshing   14:55   89d 23h
 /// ```
 enum AccountListScreen {
     // MARK: Update

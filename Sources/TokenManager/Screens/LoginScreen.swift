@@ -81,7 +81,7 @@ struct LoginScreen: FormScreen {
                 model.screen = .newPassword(NewPasswordScreen(account: config, challenge: challenge, rules: model.passwordRules(of: config)))
             }
         case .failure(.passwordResetRequired(let reason)):
-            // Cognito will not log this user in until the password is reset with a code.
+            // The provider will not log this user in until the password is reset with a code.
             model.updateActivity(of: account) { $0.lastError = reason }
             if case .failedInForm = reply, let config = model.account(named: account) {
                 model.screen = .forgotPassword(ForgotPasswordScreen(account: config, rules: model.passwordRules(of: config)))

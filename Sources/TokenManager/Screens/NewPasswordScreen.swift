@@ -2,7 +2,7 @@ import AuthEngine
 import Foundation
 import TerminalUI
 
-/// Answers a NEW_PASSWORD_REQUIRED challenge (Wikimedia/Cognito): the new password twice.
+/// Answers a NEW_PASSWORD_REQUIRED challenge: the new password twice.
 struct NewPasswordScreen: FormScreen {
     var account: String
     var rules: PasswordRules
