@@ -7,14 +7,7 @@ import Testing
 /// destination, change-password and logout; Cognito's `GetUser` judges every token.
 @Suite struct CliCognitoTests {
     @Test func everyCommandWorksOnCognitoAccounts() async throws {
-        let moto = try await MotoServer.start()
-        do {
-            try await run(moto)
-        } catch {
-            await moto.stop()
-            throw error
-        }
-        await moto.stop()
+        try await MotoServer.with { try await run($0) }
     }
 
     private func run(_ moto: MotoServer) async throws {

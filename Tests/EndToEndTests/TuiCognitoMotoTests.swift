@@ -10,14 +10,7 @@ import Testing
 @Suite("TUI: Cognito against moto", .endToEndSlot)
 struct TuiCognitoMotoTests {
     @Test func newPasswordRequiredAccountFormAndResetCodeDestination() async throws {
-        let moto = try await MotoServer.start()
-        do {
-            try await run(moto)
-        } catch {
-            await moto.stop()
-            throw error
-        }
-        await moto.stop()
+        try await MotoServer.with { try await run($0) }
     }
 
     private func run(_ moto: MotoServer) async throws {

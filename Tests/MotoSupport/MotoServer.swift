@@ -48,6 +48,19 @@ public final class MotoServer: Sendable {
         }
     }
 
+    /// Runs `body` with a fresh moto and stops it afterwards, also when `body` throws.
+    public static func with<Value: Sendable>(_ body: (MotoServer) async throws -> Value) async throws -> Value {
+        let moto = try await start()
+        do {
+            let value = try await body(moto)
+            await moto.stop()
+            return value
+        } catch {
+            await moto.stop()
+            throw error
+        }
+    }
+
     /// Kills moto and reaps it (on a thread of its own).
     public func stop() async {
         guard stopped.set() else { return }
