@@ -5,6 +5,11 @@ import Testing
 @Suite struct ProviderDefinitionTests {
     let tokens = TokenSet(accessToken: "acc", refreshToken: "ref", obtainedAt: Date(timeIntervalSince1970: 0))
 
+    /// Narrow columns show a word that names the provider: "AWS" would not.
+    @Test func shortNamesAreTheWordPeopleKnow() {
+        #expect(ProviderDefinition.builtIns.map(\.shortName) == ["ByteConnect", "Exabits", "Starship", "Wikimedia", "Cognito"])
+    }
+
     @Test func md5PasswordTransformIsLowercaseHex() {
         // The Exabits excerpt's example hash, and RFC 1321's test vector.
         #expect(PasswordTransform.md5Hex.apply("") == "d41d8cd98f00b204e9800998ecf8427e")

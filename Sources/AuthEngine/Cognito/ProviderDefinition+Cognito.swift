@@ -24,6 +24,7 @@ extension ProviderDefinition {
         lifetimes: DocumentedLifetimes(access: 3600, refresh: 30 * 86_400, challengeSession: 180),
         refreshRotation: .keepsRefreshToken,
         tokenCarriage: .bearer,
-        api: .cognito
+        api: .cognito,
+        shortName: "Cognito"
     )
 }

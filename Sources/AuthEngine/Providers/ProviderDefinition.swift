@@ -6,6 +6,9 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
     /// Lookup key in config files (`provider = "wikimedia"`).
     public var id: String
     public var displayName: String
+    /// A word for narrow columns ("Wikimedia" for "Wikimedia Enterprise"); the display name's
+    /// first word unless the provider says otherwise ("Cognito", not "AWS").
+    public var shortName: String
     /// Used when an account sets no `base_url`. May carry a path and may end in `/`.
     public var defaultBaseURL: String
     public var endpoints: ProviderEndpoints
@@ -36,10 +39,12 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
         refreshRotation: RefreshRotation = .rotates,
         tokenCarriage: TokenCarriage = .bearer,
         passwordRules: PasswordRules = PasswordRules(),
-        api: ProviderAPI = .json
+        api: ProviderAPI = .json,
+        shortName: String? = nil
     ) {
         self.id = id
         self.displayName = displayName
+        self.shortName = shortName ?? displayName.split(separator: " ").first.map(String.init) ?? displayName
         self.defaultBaseURL = defaultBaseURL
         self.endpoints = endpoints
         self.passwordTransform = passwordTransform
