@@ -19,6 +19,21 @@ import Testing
         #expect(canvas[x: 0, y: 1].role == .text)
     }
 
+    @Test func narrowTablesDropColumnsLowestDropOrderFirst() {
+        let columns = [
+            TableColumn("NAME", width: .fill, minWidth: 4),
+            TableColumn("USER", width: .fixed(4), dropOrder: 0),
+            TableColumn("TTL", width: .fixed(4), alignment: .trailing, dropOrder: 1),
+        ]
+        let table = Table(columns: columns, rows: [TableRow(["account", "bob", "1:00"])], state: TableState(), columnSpacing: 1)
+        #expect(table.shownColumns(width: 14) == [0, 1, 2])
+        #expect(table.shownColumns(width: 13) == [0, 2])
+        #expect(table.shownColumns(width: 8) == [0])
+        var canvas = Canvas(size: Size(width: 10, height: 2))
+        table.render(into: &canvas, in: canvas.bounds)
+        #expect(canvas.lines == ["NAME   TTL", "acco… 1:00"])
+    }
+
     @Test func scrollingKeepsSelectionVisible() {
         var state = TableState()
         let visible = 3

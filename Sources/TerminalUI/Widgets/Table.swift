@@ -4,11 +4,27 @@ public struct TableColumn: Hashable, Sendable {
     /// `.fixed(n)`, `.percent(p)` or `.fill(weight:)`, as in `Rect.splitColumns`.
     public var width: LayoutConstraint
     public var alignment: Alignment
+    /// The narrowest a `.fill` column may be before columns are dropped to make room.
+    public var minWidth: Int
+    /// nil: always shown. Otherwise, when the columns do not fit, the one with the lowest
+    /// `dropOrder` is left out first (so the column that names a row can never vanish).
+    public var dropOrder: Int?
 
-    public init(_ title: String, width: LayoutConstraint = .fill, alignment: Alignment = .leading) {
+    public init(_ title: String, width: LayoutConstraint = .fill, alignment: Alignment = .leading, minWidth: Int = 0, dropOrder: Int? = nil) {
         self.title = title
         self.width = width
         self.alignment = alignment
+        self.minWidth = max(0, minWidth)
+        self.dropOrder = dropOrder
+    }
+
+    /// Cells this column needs: a fixed width in full, a fill column its `minWidth`.
+    var neededWidth: Int {
+        switch width {
+        case .fixed(let n): max(0, n)
+        case .percent: minWidth
+        case .fill: minWidth
+        }
     }
 }
 
@@ -55,12 +71,31 @@ public struct Table: Sendable {
         max(0, height - (showsHeader ? 1 : 0))
     }
 
+    /// Indices of the columns shown in `width` cells: droppable columns are left out, lowest
+    /// `dropOrder` first, until the rest fit (or none is left to drop).
+    public func shownColumns(width: Int) -> [Int] {
+        var shown = Array(columns.indices)
+        func needed() -> Int {
+            shown.reduce(0) { $0 + columns[$1].neededWidth } + max(0, columnSpacing) * max(0, shown.count - 1)
+        }
+        while needed() > width {
+            let droppable = shown.filter { columns[$0].dropOrder != nil }
+            guard let first = droppable.min(by: { (columns[$0].dropOrder ?? .max) < (columns[$1].dropOrder ?? .max) }) else { break }
+            shown.removeAll { $0 == first }
+        }
+        return shown
+    }
+
     public func render(into canvas: inout Canvas, in rect: Rect) {
         guard !rect.isEmpty else { return }
-        let strips = rect.splitColumns(columns.map(\.width), spacing: columnSpacing)
+        // Computed from this frame's rectangle every time: nothing is cached across a resize.
+        let shown = shownColumns(width: rect.width)
+        let shownStrips = rect.splitColumns(shown.map { columns[$0].width }, spacing: columnSpacing)
+        let strips = zip(shown, shownStrips).map { (index: $0, rect: $1) }
         var y = rect.y
         if showsHeader {
-            for (column, strip) in zip(columns, strips) {
+            for (index, strip) in strips {
+                let column = columns[index]
                 canvas.write(column.title, in: Rect(x: strip.x, y: y, width: strip.width, height: 1), role: .title, alignment: column.alignment)
             }
             y += 1
@@ -77,8 +112,8 @@ public struct Table: Sendable {
             let row = rows[index]
             let selected = index == state.selectedIndex
             if selected { canvas.fill(Rect(x: rect.x, y: rowY, width: rect.width, height: 1), role: .selection) }
-            for (columnIndex, strip) in strips.enumerated() {
-                guard columnIndex < row.cells.count else { break }
+            for (columnIndex, strip) in strips {
+                guard columnIndex < row.cells.count else { continue }
                 let cellRole = selected ? .selection : ((columnIndex < row.roles.count ? row.roles[columnIndex] : nil) ?? .text)
                 canvas.write(row.cells[columnIndex], in: Rect(x: strip.x, y: rowY, width: strip.width, height: 1), role: cellRole, alignment: columns[columnIndex].alignment)
             }

@@ -73,14 +73,16 @@ enum AccountListScreen {
 
     // MARK: View
 
+    /// Narrow terminals drop USER first, then PROVIDER, REFRESH, ACCESS and STATE, in that
+    /// order; NAME is never dropped (it is what tells the rows apart) and is cut with "…".
     static let columns = [
         TableColumn("", width: .fixed(1)),
-        TableColumn("NAME", width: .fill(weight: 3)),
-        TableColumn("PROVIDER", width: .fixed(11)),
-        TableColumn("USER", width: .fill(weight: 2)),
-        TableColumn("STATE", width: .fixed(17)),
-        TableColumn("ACCESS", width: .fixed(8), alignment: .trailing),
-        TableColumn("REFRESH", width: .fixed(8), alignment: .trailing),
+        TableColumn("NAME", width: .fill(weight: 3), minWidth: 10),
+        TableColumn("PROVIDER", width: .fixed(11), dropOrder: 1),
+        TableColumn("USER", width: .fill(weight: 2), minWidth: 6, dropOrder: 0),
+        TableColumn("STATE", width: .fixed(17), dropOrder: 4),
+        TableColumn("ACCESS", width: .fixed(8), alignment: .trailing, dropOrder: 3),
+        TableColumn("REFRESH", width: .fixed(8), alignment: .trailing, dropOrder: 2),
     ]
 
     static func showsFilterLine(_ model: AppModel) -> Bool {

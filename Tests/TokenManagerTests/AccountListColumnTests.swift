@@ -1,0 +1,35 @@
+import AuthEngine
+import Foundation
+import Testing
+import TerminalUI
+@testable import TokenManager
+
+/// Which columns the list keeps as the terminal narrows (issue 12): NAME always, then STATE
+/// and ACCESS; USER and PROVIDER go first.
+@Suite("Account list columns")
+struct AccountListColumnTests {
+    /// The fixture plus an account whose name is longer than a narrow NAME column.
+    static func model() -> AppModel {
+        var model = Fixture.model()
+        model.accounts.append(AccountConfig(name: "staging-eu-west-batch-jobs", providerID: "wikimedia", username: "dave"))
+        return model
+    }
+
+    @Test(arguments: [Size(width: 40, height: 12), Size(width: 80, height: 24)])
+    func snapshot(_ size: Size) {
+        var model = Self.model()
+        _ = AppUpdate.update(&model, .resized(size))
+        Snapshot.assert(AppView.render(model, now: Fixture.t0, size: size), named: "accounts-columns-\(size.width)x\(size.height)")
+    }
+
+    @Test func narrowWidthsKeepNameThenStateAndAccess() {
+        let model = Self.model()
+        for width in 40...50 {
+            let header = AppView.render(model, now: Fixture.t0, size: Size(width: width, height: 12)).lines[1]
+            #expect(header.contains("NAME") && header.contains("STATE") && header.contains("ACCESS"), "at \(width): \(header)")
+            #expect(!header.contains("PROVIDER") && !header.contains("USER"), "at \(width): \(header)")
+            let row = AppView.render(model, now: Fixture.t0, size: Size(width: width, height: 12)).lines[5]
+            #expect(row.contains("staging-") && row.contains("…"), "at \(width): \(row)")
+        }
+    }
+}
