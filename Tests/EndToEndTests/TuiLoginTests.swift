@@ -46,6 +46,11 @@ struct TuiLoginTests {
         try await tui.session.waitFor("narrow screen") { screen in
             screen.split(separator: "\n").allSatisfy { $0.count <= 60 } && screen.contains("wm") && screen.contains("valid")
         }
+        // At 40 columns the list keeps NAME, STATE and ACCESS (issue 12).
+        try await tui.session.resize(width: 40, height: 12)
+        try await tui.session.waitFor("40 columns") { screen in
+            screen.contains("NAME") && screen.contains("STATE") && screen.contains("ACCESS") && !screen.contains("PROVIDER")
+        }
         try await tui.session.resize(width: 12, height: 3)
         try await tui.session.waitFor("tiny screen") { $0.split(separator: "\n").allSatisfy { $0.count <= 12 } }
         try await tui.session.resize(width: 100, height: 30)

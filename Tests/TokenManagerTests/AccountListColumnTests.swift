@@ -32,4 +32,18 @@ struct AccountListColumnTests {
             #expect(row.contains("staging-") && row.contains("…"), "at \(width): \(row)")
         }
     }
+
+    /// Widths come from the size of the frame being drawn, and paging from the size the last
+    /// `.resized` reported: neither waits for another message after a resize.
+    @Test func resizeRelaysOutOnTheResizeItself() {
+        var model = Self.model()
+        _ = AppUpdate.update(&model, .resized(Size(width: 80, height: 24)))
+        #expect(AppView.render(model, now: Fixture.t0, size: model.size).lines[1].contains("PROVIDER"))
+        _ = AppUpdate.update(&model, .resized(Size(width: 40, height: 6)))
+        let header = AppView.render(model, now: Fixture.t0, size: model.size).lines[1]
+        #expect(header == "  NAME        STATE               ACCESS")
+        // Body of 6 - 3 = 3 rows: 2 accounts under the header, so PgDn moves 1 row.
+        _ = Fixture.keys(&model, .pageDown)
+        #expect(model.list.selectedName == "prod-wme")
+    }
 }

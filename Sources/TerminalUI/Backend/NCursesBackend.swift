@@ -295,6 +295,7 @@ public final class NCursesBackend: TerminalBackend {
         let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
         if descriptors[0].revents != 0 { wakePipe.drain() }
         if let signal = signals.take() { return .terminate(signal: signal) }
+        if let newSize = followTerminalSize() { return .resize(newSize) }
         // EINTR is usually SIGWINCH: ncurses reports it as KEY_RESIZE on the next read.
         if ready < 0 { return readKey() }
         guard descriptors.count > 1, descriptors[1].revents != 0 else { return nil }
@@ -314,6 +315,24 @@ public final class NCursesBackend: TerminalBackend {
             if emptyReads >= Self.emptyReadsMeaningEndOfFile { return .terminate(signal: SIGHUP) }
         }
         return nil
+    }
+
+    /// The terminal's size if it differs from the screen's, after resizing the screen to it.
+    /// Checked on every wake (SIGWINCH wakes the loop, see `SignalWatcher`), so the frame after
+    /// a resize is already laid out for the new size.
+    private func followTerminalSize() -> Size? {
+        guard window != nil, case .controllingTerminal = device else { return nil }
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard tm_tty_size(outputDescriptor, &rows, &columns) == 0, rows > 0, columns > 0 else { return nil }
+        let terminal = Size(width: Int(columns), height: Int(rows))
+        guard terminal != size else { return nil }
+        resize_term(rows, columns)
+        // The terminal reflowed what it showed; ncurses' copy of the screen no longer says
+        // what is there, so the next refresh repaints every cell.
+        if let window { clearok(window, true) }
+        previousFrame = nil
+        return size
     }
 
     /// Consecutive "readable but empty" polls taken as end of input (one can be a partial

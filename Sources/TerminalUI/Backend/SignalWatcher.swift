@@ -8,14 +8,18 @@ final class SignalWatcher: Sendable {
     /// SIGQUIT too: its default action (and the Swift runtime's backtracer, which claims it) would
     /// leave the terminal raw on the alternate screen behind a 30-second backtrace prompt.
     static let watchedSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    /// SIGWINCH only wakes the loop, which then reads the new size itself. Left to ncurses, the
+    /// signal usually lands on another thread, so the loop's `poll` kept sleeping and the next
+    /// tick drew one frame laid out for the old size before ncurses noticed.
+    static let resizeSignal = SIGWINCH
 
     private let received = Mutex<Int32?>(nil)
     private let pipe = Mutex<SignalPipe?>(nil)
 
     func start(onSignal wake: @escaping @Sendable () -> Void) {
-        let started = SignalPipe(signals: SignalWatcher.watchedSignals) { [weak self] number in
+        let started = SignalPipe(signals: SignalWatcher.watchedSignals + [SignalWatcher.resizeSignal]) { [weak self] number in
             guard let self else { return }
-            self.received.withLock { if $0 == nil { $0 = number } }
+            if number != SignalWatcher.resizeSignal { self.received.withLock { if $0 == nil { $0 = number } } }
             wake()
         }
         pipe.withLock { $0 = started }
