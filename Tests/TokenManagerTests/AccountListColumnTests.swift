@@ -41,9 +41,27 @@ struct AccountListColumnTests {
         #expect(AppView.render(model, now: Fixture.t0, size: model.size).lines[1].contains("PROVIDER"))
         _ = AppUpdate.update(&model, .resized(Size(width: 40, height: 6)))
         let header = AppView.render(model, now: Fixture.t0, size: model.size).lines[1]
-        #expect(header == "  NAME        STATE               ACCESS")
+        #expect(header == "  NAME ▲      STATE               ACCESS")
         // Body of 6 - 3 = 3 rows: 2 accounts under the header, so PgDn moves 1 row.
         _ = Fixture.keys(&model, .pageDown)
         #expect(model.list.selectedName == "prod-wme")
+    }
+
+    @Test func headerMarksTheSortColumn() {
+        var model = Self.model()
+        #expect(AppView.render(model, now: Fixture.t0, size: Size(width: 80, height: 24)).lines[1].hasPrefix("  NAME ▲ "))
+        _ = Fixture.keys(&model, .character("s"))
+        let header = AppView.render(model, now: Fixture.t0, size: Size(width: 80, height: 24)).lines[1]
+        #expect(header.contains("▲ ACCESS") && !header.contains("NAME ▲"))
+    }
+
+    /// A danger message keeps the bar's role (so its background) in every cell of the row.
+    @Test func statusBarCoversTheWholeLine() {
+        var model = Self.model()
+        model.setStatus("gpu: boom", role: .danger)
+        let canvas = AppView.render(model, now: Fixture.t0, size: Size(width: 40, height: 12))
+        #expect(canvas.lines[10].hasPrefix(" gpu: boom"))
+        #expect(canvas.row(10).allSatisfy { $0.role == .statusBar })
+        #expect(canvas[x: 1, y: 10].attributes.contains(.bold))
     }
 }

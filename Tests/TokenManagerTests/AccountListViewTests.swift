@@ -10,7 +10,7 @@ struct AccountListViewTests {
         let canvas = Fixture.render(Fixture.model())
         #expect(canvas.lines == [
             " tokenman                                          3 accounts · by name ",
-            "  NAME          PROVIDER    USER     STATE               ACCESS  REFRESH",
+            "  NAME ▲        PROVIDER    USER     STATE               ACCESS  REFRESH",
             "  gpu           Exabits     carol    logged out               —        —",
             "  prod-wme      Wikimedia   alice    valid                15:00   90d 0h",
             "  shop          ByteConnect bob      valid                 1:40   15d 0h",
@@ -68,7 +68,7 @@ struct AccountListViewTests {
         #expect(Array(canvas.lines[0...3]) == [
             " tokenman                                     1 of 3 accounts · by name ",
             "/ sh                                                                    ",
-            "  NAME          PROVIDER    USER     STATE               ACCESS  REFRESH",
+            "  NAME ▲        PROVIDER    USER     STATE               ACCESS  REFRESH",
             "  shop          ByteConnect bob      valid                 1:40   15d 0h",
         ])
         #expect(model.selectedAccount?.name == "shop")

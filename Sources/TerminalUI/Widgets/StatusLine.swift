@@ -1,9 +1,14 @@
 /// A one-row status bar: a message on the left, context on the right (e.g. a clipboard
 /// countdown "copied · clears in 0:42"). The right part is dropped when both do not fit,
 /// because the left part is usually what the user just did.
+///
+/// Every cell keeps the bar's role, so its background covers the whole line (a `.success`
+/// or `.danger` cell would show the terminal's default background in the middle of the
+/// bar); a warning or danger message is bold instead.
 public struct StatusLine: Sendable {
     public var left: String
     public var right: String
+    /// How the message matters: `.warning` and `.danger` are drawn bold.
     public var leftRole: Role
     public var role: Role
 
@@ -25,6 +30,7 @@ public struct StatusLine: Sendable {
         if rightWidth > 0, leftWidth + 2 + rightWidth <= inner.width {
             canvas.write(right, in: inner, role: role, alignment: .trailing)
         }
-        canvas.write(left, in: inner, role: leftRole)
+        let emphasis: TextAttributes = leftRole == .warning || leftRole == .danger ? .bold : []
+        canvas.write(left, in: inner, role: role, attributes: emphasis)
     }
 }

@@ -85,6 +85,18 @@ enum AccountListScreen {
         TableColumn("REFRESH", width: .fixed(8), alignment: .trailing, dropOrder: 2),
     ]
 
+    /// `columns` with "▲" on the one the rows are sorted by (ascending: names A to Z, soonest
+    /// expiry first).
+    static func columns(sortedBy order: AccountListState.SortOrder) -> [TableColumn] {
+        let sorted = order == .name ? "NAME" : "ACCESS"
+        return columns.map { column in
+            guard column.title == sorted else { return column }
+            var marked = column
+            marked.title = column.alignment == .trailing ? "▲ " + column.title : column.title + " ▲"
+            return marked
+        }
+    }
+
     static func showsFilterLine(_ model: AppModel) -> Bool {
         model.list.showsFilterLine
     }
@@ -107,7 +119,7 @@ enum AccountListScreen {
         }
         let empty = model.accounts.isEmpty ? "No accounts configured. Press a to add one." : "No account matches the filter. Esc clears it."
         let table = Table(
-            columns: columns, rows: rows,
+            columns: columns(sortedBy: model.list.sortOrder), rows: rows,
             state: TableState(selectedIndex: model.list.selectedIndex(in: accounts), scrollOffset: model.list.scrollOffset),
             columnSpacing: 1, emptyMessage: empty)
         table.render(into: &canvas, in: area)
