@@ -20,7 +20,7 @@ enum AppView {
         renderTitle(model, into: &canvas, in: frame.title)
         renderBody(model, now: now, into: &canvas, in: frame.body)
         renderStatus(model, now: now, into: &canvas, in: frame.status)
-        KeyHintBar(hints(model)).render(into: &canvas, in: frame.footer)
+        KeyHintBar(hints(model), overflowHint: opensHelpWithQuestionMark(model) ? KeyHint("?", "more") : nil).render(into: &canvas, in: frame.footer)
         switch model.overlay {
         case .help?: HelpScreen.overlay.render(into: &canvas, in: canvas.bounds)
         case .confirm(let request)?: request.dialog.render(into: &canvas, in: canvas.bounds)
@@ -111,6 +111,17 @@ enum AppView {
     private static func renderStatus(_ model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
         let parts = statusParts(model, now: now)
         StatusLine(left: parts.left, right: parts.right, leftRole: parts.leftRole == .statusBar ? .statusBar : parts.leftRole).render(into: &canvas, in: rect)
+    }
+
+    /// Whether `?` opens the help screen here (not in forms, where it is typed, nor while the
+    /// filter is edited), so a footer too narrow for every key may point to it.
+    static func opensHelpWithQuestionMark(_ model: AppModel) -> Bool {
+        guard model.overlay == nil else { return false }
+        switch model.screen {
+        case .accounts: return !model.list.isEditingFilter
+        case .detail: return true
+        default: return false
+        }
     }
 
     static func hints(_ model: AppModel) -> [KeyHint] {

@@ -16,7 +16,7 @@ struct AccountListViewTests {
             "  shop          ByteConnect bob      valid                 1:40   15d 0h",
             "                                                                        ",
             "                                                                        ",
-            "l login  r refresh  c copy  x logout  Enter details  ? help  q quit     ",
+            "l login  r refresh  c copy  x logout  Enter details  q quit  ? more     ",
         ])
     }
 
