@@ -17,9 +17,10 @@ enum DetailKeys {
         KeyBinding([.pageUp], help: nil, .pageUp),
         KeyBinding([.home, .character("g")], help: nil, .top),
         KeyBinding([.end, .character("G")], help: nil, .bottom),
-        KeyBinding([.escape, .left, .backspace, .character("h")], help: KeyHint("Esc", "back"), footer: (3, KeyHint("Esc", "back")), .back),
+        // q goes back, as in the help screen: from a sub-screen it should not end the program.
+        KeyBinding([.escape, .character("q"), .left, .backspace, .character("h")], help: KeyHint("Esc q", "back"), footer: (3, KeyHint("Esc", "back")), .back),
         KeyBinding([.character("l")], help: nil, footer: (4, KeyHint("l", "login")), .login),
         KeyBinding([.character("?")], help: nil, footer: (5, KeyHint("?", "help")), .help),
-        KeyBinding([.character("q"), .control("c")], help: nil, footer: (6, KeyHint("q", "quit")), .quit),
+        KeyBinding([.control("c")], help: nil, .quit),
     ]
 }
