@@ -78,6 +78,7 @@ extension AppUpdate {
             return []
         }
         for name in names { model.updateActivity(of: name) { $0.operation = .refreshing } }
+        model.refreshAllBatch = RefreshAllBatch(pending: Set(names).union(model.refreshAllBatch?.pending ?? []))
         model.setStatus("refreshing \(names.count) account\(names.count == 1 ? "" : "s")")
         return names.map { .refresh(account: $0) }
     }

@@ -33,26 +33,17 @@ enum AppUpdate {
         case .challengeAnswered(let account, let requestID, let result):
             return NewPasswordScreen.finished(&model, account: account, requestID: requestID, result: result)
         case .refreshFinished(let account, let result):
-            model.updateActivity(of: account) { $0.operation = nil }
-            switch result {
-            case .success(let tokens):
-                model.tokens[account] = tokens
-                model.updateActivity(of: account) { $0.lastError = nil }
-                model.setStatus("refreshed \(account)", role: .success)
-            case .failure(let error):
-                model.updateActivity(of: account) { $0.lastError = error.message }
-                model.setStatus("\(account): \(error.message)", role: .danger)
-            }
+            refreshFinished(&model, account: account, result: result)
             return []
         case .logoutFinished(let account, let error):
             model.updateActivity(of: account) { $0.operation = nil }
             if let error {
                 model.updateActivity(of: account) { $0.lastError = error.message }
-                model.setStatus("\(account): \(error.message)", role: .danger)
+                model.setStatus("\(account): \(error.message)", role: .danger, account: account)
             } else {
                 model.tokens[account] = nil
                 model.updateActivity(of: account) { $0.lastError = nil }
-                model.setStatus("logged out of \(account)", role: .success)
+                model.setStatus("logged out of \(account)", role: .success, account: account)
             }
             return []
         case .passwordResetRequested(let account, let requestID, let error, let delivery):
@@ -142,7 +133,7 @@ enum AppUpdate {
             }
         case .needsLogin(let account, let reason):
             model.updateActivity(of: account) { if $0.operation == .refreshing { $0.operation = nil } }
-            model.setStatus("\(account): \(reason)", role: .warning)
+            model.setStatus("\(account): \(reason)", role: .warning, account: account)
         }
     }
 

@@ -91,21 +91,17 @@ enum AppView {
         }
     }
 
-    /// Left: what just happened, else the selected account's last error. Right: the
-    /// clipboard countdown (moved left when nothing else is to be said).
+    /// One message at a time: what just happened, else the selected account's last error,
+    /// else the clipboard countdown. Two side by side read as one run-on line, and a new
+    /// message must visibly replace the old one.
     static func statusParts(_ model: AppModel, now: Date) -> (left: String, leftRole: Role, right: String) {
-        var left = ""
-        var role = Role.statusBar
         if let status = model.status, status.isVisible(at: now) {
-            left = status.text
-            role = status.role
-        } else if case .accounts = model.screen, let account = model.selectedAccount, let error = model.activity(of: account.name).lastError {
-            left = "\(account.name): \(error)"
-            role = .danger
+            return (status.text, status.role, "")
         }
-        let clipboard = ClipboardFlow.statusText(model, now: now) ?? ""
-        if left.isEmpty { return (clipboard, .statusBar, "") }
-        return (left, role, clipboard)
+        if case .accounts = model.screen, let account = model.selectedAccount, let error = model.activity(of: account.name).lastError {
+            return ("\(account.name): \(error)", .danger, "")
+        }
+        return (ClipboardFlow.statusText(model, now: now) ?? "", .statusBar, "")
     }
 
     private static func renderStatus(_ model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {

@@ -51,15 +51,18 @@ struct AppFlowTests {
             .refreshFinished(account: "prod-wme", .success(Self.fresh)),
             .refreshFinished(account: "shop", .failure(.unreachable("connection refused"))),
         ])
+        #expect(app.model.status?.text == "refreshing 2 accounts")
+        // `R` says nothing per account, then one summary when the last is done.
         app.send(answers[0]) {
             $0.tokens["prod-wme"] = Self.fresh
             $0.activity["prod-wme"] = nil
-            $0.setStatus("refreshed prod-wme", role: .success)
+            $0.refreshAllBatch = RefreshAllBatch(pending: ["shop"], succeeded: 1)
         }
         let old = app.model.tokens["shop"]
         app.send(answers[1]) {
             $0.activity["shop"] = AccountActivity(lastError: AuthError.unreachable("connection refused").message)
-            $0.setStatus("shop: \(AuthError.unreachable("connection refused").message)", role: .danger)
+            $0.refreshAllBatch = nil
+            $0.setStatus("refresh all: 1 succeeded, 1 failed", role: .warning)
         }
         #expect(app.model.tokens["shop"] == old)
     }
@@ -80,7 +83,7 @@ struct AppFlowTests {
         app.send(answers[0]) {
             $0.tokens["prod-wme"] = nil
             $0.activity["prod-wme"] = nil
-            $0.setStatus("logged out of prod-wme", role: .success)
+            $0.setStatus("logged out of prod-wme", role: .success, account: "prod-wme")
         }
     }
 

@@ -17,7 +17,10 @@ struct AppModel: Equatable, Sendable {
     var screen: Screen = .accounts
     /// A dialog or menu drawn over the screen; it takes the keys while shown.
     var overlay: Overlay?
+    /// The one current message: a new one replaces it (see `setStatus`).
     var status: StatusMessage?
+    /// The accounts `R` is refreshing and how they ended so far, for its summary.
+    var refreshAllBatch: RefreshAllBatch?
     /// What we put on the clipboard and when it will be cleared.
     var clipboard: ClipboardState?
     /// How copies are made (OSC 52, the desktop tool) and how long they stay: the one place
@@ -83,8 +86,18 @@ struct AppModel: Equatable, Sendable {
         list.selectedAccount(among: list.visibleAccounts(in: self))
     }
 
-    mutating func setStatus(_ text: String, role: Role = .statusBar) {
-        status = StatusMessage(text: text, role: role, shownAt: now)
+    /// Replaces the current message. `account`: the account it is about, so deleting that
+    /// account can clear it.
+    mutating func setStatus(_ text: String, role: Role = .statusBar, account: String? = nil) {
+        status = StatusMessage(text: text, role: role, shownAt: now, account: account)
+    }
+
+    /// Forgets the messages and activity of accounts no longer configured (after a delete).
+    mutating func forgetRemovedAccounts() {
+        let names = Set(accounts.map(\.name))
+        activity = activity.filter { names.contains($0.key) }
+        if let account = status?.account, !names.contains(account) { status = nil }
+        refreshAllBatch?.pending.formIntersection(names)
     }
 }
 
@@ -93,10 +106,25 @@ struct StatusMessage: Equatable, Sendable {
     var text: String
     var role: Role
     var shownAt: Date
+    /// The account the message is about, if one.
+    var account: String?
 
     static let lifetime: TimeInterval = 10
 
     func isVisible(at now: Date) -> Bool {
         now.timeIntervalSince(shownAt) < Self.lifetime
+    }
+}
+
+/// An `R` in progress: the accounts still refreshing and the tally of those done.
+struct RefreshAllBatch: Equatable, Sendable {
+    var pending: Set<String>
+    var succeeded = 0
+    var failed = 0
+
+    /// "refreshed 3 accounts" or "refresh all: 2 succeeded, 1 failed".
+    var summary: (text: String, role: Role) {
+        if failed == 0 { return ("refreshed \(succeeded) account\(succeeded == 1 ? "" : "s")", .success) }
+        return ("refresh all: \(succeeded) succeeded, \(failed) failed", succeeded == 0 ? .danger : .warning)
     }
 }

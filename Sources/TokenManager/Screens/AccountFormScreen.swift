@@ -147,9 +147,12 @@ struct AccountFormScreen: FormScreen {
         case .success(let saved):
             let config = saved.config
             let previous = model.list.selectedName
+            let previousNames = Set(model.accounts.map(\.name))
+            var formSucceeded = false
             model.accounts = config.accounts
             model.catalog = config.catalog
             if case .succeeded(let screen) = FormRouting.finish(Self.self, &model, account: "", requestID: requestID, failure: nil) {
+                formSucceeded = true
                 model.list.selectedName = screen.form.value(of: "name").trimmingCharacters(in: .whitespaces)
                 model.screen = .accounts
                 model.setStatus("saved \(model.list.selectedName ?? "account") to the config", role: .success)
@@ -157,6 +160,11 @@ struct AccountFormScreen: FormScreen {
                 model.list.selectedName = model.accounts.first?.name
             }
             model.tokens = model.tokens.filter { name, _ in config.accounts.contains { $0.name == name } }
+            let removed = previousNames.subtracting(config.accounts.map(\.name))
+            model.forgetRemovedAccounts()
+            if !formSucceeded, removed.count == 1, let name = removed.first {
+                model.setStatus("deleted \(name) from the config", role: .success)
+            }
             if let warning = saved.tokenWarning { model.setStatus(warning, role: .warning) }
             return [.reloadStore]
         case .failure(let error):
