@@ -24,8 +24,7 @@ extension Tokenman {
         @Option(name: .customLong("refresh-ttl"), help: "Refresh token lifetime in seconds.")
         var refreshTTL: Int = 300
 
-        @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or a path to a .toml theme.")
-        var theme: String?
+        @OptionGroup var appearance: ThemeOption
 
         @Flag(name: .customLong("no-ui"), help: "Do not open the UI: print the config and state paths as shell variables, then wait for Ctrl-C (to try the scripting commands).")
         var noUI = false
@@ -69,7 +68,7 @@ extension Tokenman {
                 let status = try await TokenManagerApp.run(AppLaunchOptions(
                     configPath: session.configPath,
                     stateDirectory: session.stateDirectory,
-                    themeName: theme,
+                    themeName: appearance.theme,
                     banner: "demo: 127.0.0.1:\(session.port) · \(session.directory) · reset codes: mail.log",
                     environment: session.environment
                 ))

@@ -16,14 +16,13 @@ struct Tokenman: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or a path to a .toml theme.")
-    var theme: String?
+    @OptionGroup var appearance: ThemeOption
 
     mutating func run() async throws {
         let status = try await TokenManagerApp.run(AppLaunchOptions(
             configPath: global.config,
             stateDirectory: global.stateDir,
-            themeName: theme
+            themeName: appearance.theme
         ))
         if status != 0 { throw ExitCode(status) }
     }

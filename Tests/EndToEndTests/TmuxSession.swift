@@ -65,6 +65,11 @@ final class TmuxSession: @unchecked Sendable {
         try await run(["capture-pane", "-p", "-t", sessionName])
     }
 
+    /// The visible screen with its colours as SGR escape sequences (`capture-pane -e`).
+    func styledScreen() async throws -> String {
+        try await run(["capture-pane", "-e", "-p", "-t", sessionName])
+    }
+
     func resize(width: Int, height: Int) async throws {
         try await run(["resize-window", "-t", sessionName, "-x", "\(width)", "-y", "\(height)"])
     }
