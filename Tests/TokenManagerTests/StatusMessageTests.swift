@@ -20,6 +20,9 @@ struct StatusMessageTests {
         #expect(Self.statusRow(model) == "sorted by name")
         model.setStatus("refreshed shop", role: .success)
         #expect(Self.statusRow(model) == "refreshed shop")
+        // A new copy replaces that message with its countdown.
+        _ = Fixture.keys(&model, .character("c"), .character("a"))
+        #expect(Self.statusRow(model) == "copied access token · clears in 0:45")
     }
 
     @Test func refreshAllSaysHowManySucceededAndFailed() {

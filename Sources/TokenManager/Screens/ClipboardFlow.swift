@@ -9,6 +9,9 @@ enum ClipboardFlow {
         model.clipboard = nil
         if model.clipboardClearSeconds > 0 {
             model.clipboard = model.clipboardSetup.state(afterCopying: text, label: label, now: model.now)
+            // The countdown is now the current message: an older one ("logged in to …") would
+            // otherwise hide it for the rest of its lifetime.
+            model.status = nil
         }
         commands.append(.copy(text: text, label: label))
         return commands
