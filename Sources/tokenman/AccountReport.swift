@@ -24,12 +24,9 @@ struct AccountReport {
                 Console.error("tokenman: \(TokenStoreError.unreadableEntry(path: context.store.filePath, account: account.name, detail: detail))")
             }
         }
-        let statuses: [AccountStatus]
-        do {
-            statuses = try context.service.status()
-        } catch {
-            throw CLIFailure(error)
-        }
+        // From the same snapshot: reading and decoding the store a second time doubled the
+        // cost of `list` at many accounts.
+        let statuses = context.service.status(from: snapshot)
         return zip(context.config.accounts, statuses).map { account, status in
             AccountReport(
                 account: account,
@@ -136,8 +133,18 @@ enum TextTable {
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                index == row.count - 1 ? cell : pad(cell, to: widths[index])
             }.joined(separator: "  ")
         }.joined(separator: "\n")
+    }
+
+    /// `padding(toLength:withPad:startingAt:)`, which bridges to NSString, only for non-ASCII
+    /// cells (where it counts UTF-16 units); ASCII cells, nearly all, are padded directly.
+    private static func pad(_ cell: String, to width: Int) -> String {
+        let length = cell.utf8.count
+        guard length <= width, cell.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return cell.padding(toLength: width, withPad: " ", startingAt: 0)
+        }
+        return length == width ? cell : cell + String(repeating: " ", count: width - length)
     }
 }
