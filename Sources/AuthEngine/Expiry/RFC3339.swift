@@ -54,7 +54,9 @@ public enum RFC3339 {
             }
             let days = daysFromCivil(year: year, month: month, day: day)
             let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
-            return Date(timeIntervalSince1970: Double(seconds) + Double(millis) / 1000)
+            // From the reference date, as Foundation computes it: the same Double to the last bit
+            // (adding the fraction to seconds since 1970 differs in about 1% of cases).
+            return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + Double(millis) / 1000)
         }
     }
 
