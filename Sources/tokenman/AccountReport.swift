@@ -130,12 +130,18 @@ enum DurationText {
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        let widths = header.indices.map { column in all.map { width(of: $0[column]) }.max() ?? 0 }
         return all.map { row in
             row.enumerated().map { index, cell in
                 index == row.count - 1 ? cell : pad(cell, to: widths[index])
             }.joined(separator: "  ")
         }.joined(separator: "\n")
+    }
+
+    /// `cell.count` (characters); ASCII without a carriage return has one per byte, counted
+    /// without walking grapheme boundaries.
+    private static func width(of cell: String) -> Int {
+        cell.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? cell.utf8.count : cell.count
     }
 
     /// `padding(toLength:withPad:startingAt:)`, which bridges to NSString, only for non-ASCII
