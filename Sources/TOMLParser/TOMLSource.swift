@@ -3,6 +3,12 @@
 /// says "The file isn't in the correct format", which sends a person hunting through the file.
 public enum TOMLSource {
     public static func decode<Bytes: Collection>(_ bytes: Bytes) throws(TOMLError) -> String where Bytes.Element == UInt8 {
+        // All-ASCII text (nearly every config) is valid as it is: one tight loop over contiguous
+        // bytes instead of the generic scalar-by-scalar walk, which was slow for large files.
+        let ascii: String?? = bytes.withContiguousStorageIfAvailable { buffer in
+            buffer.allSatisfy { $0 < 0x80 } ? String(decoding: buffer, as: UTF8.self) : nil
+        }
+        if let ascii = ascii ?? nil { return ascii }
         if let position = firstInvalidUTF8(in: bytes) {
             throw TOMLError(line: position.line, column: position.column, message: "invalid UTF-8 (the file must be UTF-8 text)")
         }

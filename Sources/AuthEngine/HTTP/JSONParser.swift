@@ -18,6 +18,11 @@ public struct JSONParser {
         return try parser.parseDocument()
     }
 
+    static func parse(bytes: [UInt8]) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        return try parser.parseDocument()
+    }
+
     public static func parse(_ text: String) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: Array(text.utf8))
         return try parser.parseDocument()
@@ -143,6 +148,7 @@ public struct JSONParser {
         index += 1  // opening quote
         var scalars = String.UnicodeScalarView()
         var runStart = index
+        let start = index
         func flushRun(_ p: JSONParser, upTo end: Int, into s: inout String.UnicodeScalarView) throws(Failure) {
             guard runStart < end else { return }
             // Validate UTF-8 of the raw run.
@@ -155,6 +161,14 @@ public struct JSONParser {
             guard index < bytes.count else { throw fail("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if runStart == start {
+                    // No escapes: the raw run is the string (skips copying scalar by scalar).
+                    guard let run = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                        throw fail("invalid UTF-8 in a string")
+                    }
+                    index += 1
+                    return run
+                }
                 try flushRun(self, upTo: index, into: &scalars)
                 index += 1
                 return String(scalars)

@@ -18,8 +18,21 @@ public struct ProviderCatalog: Sendable, Equatable {
 
     /// Case-insensitive, as ids are typed by people.
     public func definition(id: String) -> ProviderDefinition? {
+        // ASCII ids (all of them in practice) are compared without allocating: this runs twice
+        // per account in `tokenman list`.
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            return all.first { Self.asciiEqualIgnoringCase($0.id, id) }
+        }
         let wanted = id.lowercased()
         return all.first { $0.id.lowercased() == wanted }
+    }
+
+    /// `a.lowercased() == b.lowercased()` when `b` is ASCII (a non-ASCII `a` cannot match then).
+    private static func asciiEqualIgnoringCase(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).allSatisfy { x, y in
+            x < 0x80 && (x == y || (x | 0x20 == y | 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(x | 0x20)))
+        }
     }
 
     public var ids: [String] { all.map(\.id) }

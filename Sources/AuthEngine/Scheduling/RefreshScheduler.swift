@@ -5,7 +5,10 @@ import Foundation
 ///
 /// The decision logic is `tick(now:)`: renew every account that is due and not backing off,
 /// and report what happened. `run()` is only a loop of `tick` and a sleep until the next due
-/// instant, so tests drive `tick` with a manual clock and never sleep.
+/// instant (or backoff end), so tests drive `tick` with a manual clock and never sleep. The sleep
+/// ends early on `nudge()`, which every write to the store in this process sends (a login in the
+/// TUI must be seen at once), and after `RefreshPolicy.maxSleep` at most (writes by other
+/// processes, a suspended laptop).
 public actor RefreshScheduler {
     private struct Backoff {
         var failures: Int
@@ -23,6 +26,15 @@ public actor RefreshScheduler {
     /// Accounts that need a person, with the tokens they had when we gave up.
     private var parked: [String: TokenSet?] = [:]
     private let continuation: AsyncStream<RefreshEvent>.Continuation
+    /// `run()`'s sleep, when it is sleeping: resumed by its timer, a nudge or cancellation.
+    private var sleeper: CheckedContinuation<Void, Never>?
+    private var sleepTimer: Task<Void, Never>?
+    /// Which sleep a timer belongs to: a late timer must not end a later sleep.
+    private var sleepNumber = 0
+    /// A nudge that came while `run()` was not sleeping: the next sleep is skipped.
+    private var nudgePending = false
+    /// How many times `tick` ran (tests check that `run()` does not tick without work).
+    private(set) var tickCount = 0
 
     /// Every event, as it happens. One consumer (the TUI's loop).
     public nonisolated let events: AsyncStream<RefreshEvent>
@@ -52,6 +64,7 @@ public actor RefreshScheduler {
     /// Renews what is due at `now`, concurrently, and returns the events in account order.
     @discardableResult
     public func tick(now: Date) async -> [RefreshEvent] {
+        tickCount += 1
         let stored: [String: TokenSet]
         do {
             stored = try await store.loadAllAsync()
@@ -129,17 +142,66 @@ public actor RefreshScheduler {
         return earliest
     }
 
-    /// Ticks and sleeps until cancelled.
+    /// Ticks and sleeps until cancelled: until the next due instant or backoff end, a nudge
+    /// (any write to the store through this process's `TokenStore`), or `maxSleep`.
     public func run() async {
+        let observer = store.observeWrites { [weak self] in self?.nudge() }
         while !Task.isCancelled {
+            // Nudges from before this tick are answered by it; later ones (including the writes
+            // of this tick's own renewals, at most one extra tick) end the coming sleep.
+            nudgePending = false
             let now = clock.now()
             await tick(now: now)
             let after = clock.now()
             let wake = await nextWake(now: after) ?? after + policy.maxSleep
             let delay = min(max(wake.timeIntervalSince(after), 0.2), policy.maxSleep)
-            try? await Task.sleep(nanoseconds: UInt64(clamping: Int(clamping: delay * 1_000_000_000)))
+            await sleep(seconds: delay)
         }
+        store.stopObservingWrites(observer)
         continuation.finish()
+    }
+
+    /// Ends `run()`'s current sleep (or the next one, if it is ticking): the store or the
+    /// accounts changed. Callable from anywhere; returns at once.
+    public nonisolated func nudge() {
+        Task { await self.wake(nudged: true) }
+    }
+
+    private func sleep(seconds delay: TimeInterval) async {
+        if nudgePending { return }
+        let nanoseconds = UInt64(clamping: Int(clamping: delay * 1_000_000_000))
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (sleeper: CheckedContinuation<Void, Never>) in
+                if Task.isCancelled {
+                    sleeper.resume()
+                    return
+                }
+                self.sleeper = sleeper
+                sleepNumber += 1
+                let number = sleepNumber
+                sleepTimer = Task { [weak self] in
+                    guard (try? await Task.sleep(nanoseconds: nanoseconds)) != nil else { return }
+                    await self?.timerFired(number)
+                }
+            }
+        } onCancel: {
+            Task { await self.wake(nudged: false) }
+        }
+    }
+
+    private func timerFired(_ number: Int) {
+        if number == sleepNumber { wake(nudged: false) }
+    }
+
+    private func wake(nudged: Bool) {
+        guard let sleeper else {
+            if nudged { nudgePending = true }
+            return
+        }
+        self.sleeper = nil
+        sleepTimer?.cancel()
+        sleepTimer = nil
+        sleeper.resume()
     }
 
     private func record(_ outcome: Result<TokenSet, AuthError>, account: String, tokens: TokenSet, now: Date) -> RefreshEvent {

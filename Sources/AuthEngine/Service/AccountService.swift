@@ -159,7 +159,11 @@ public final class AccountService: Sendable {
     // MARK: - Status
 
     public func status() throws(AuthError) -> [AccountStatus] {
-        let stored = try storedSnapshot()
+        status(from: try storedSnapshot())
+    }
+
+    /// `status()` over a snapshot the caller already read (`list` reads the store once).
+    public func status(from stored: TokenStoreSnapshot) -> [AccountStatus] {
         let now = clock.now()
         return accounts.map { account in
             if case .password = account.mode, stored.unreadable[account.name] != nil {

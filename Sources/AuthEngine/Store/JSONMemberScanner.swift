@@ -88,6 +88,35 @@ struct JSONMemberScanner {
         }
     }
 
+    /// `objectMembers` without keeping anything: the same checks and failures, but no member
+    /// list nor key strings for the nested objects (every account entry is one).
+    private mutating func skipObject() throws(Failure) {
+        try expect(UInt8(ascii: "{"), "an object")
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw fail("nested too deeply") }
+        skipWhitespace()
+        if peek == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard peek == UInt8(ascii: "\"") else { throw fail("expected a member name") }
+            try skipString()
+            skipWhitespace()
+            try expect(UInt8(ascii: ":"), "\":\"")
+            skipWhitespace()
+            try skipValue()
+            skipWhitespace()
+            switch peek {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"): index += 1; return
+            default: throw fail("expected \",\" or \"}\"")
+            }
+        }
+    }
+
     private mutating func skipArray() throws(Failure) {
         try expect(UInt8(ascii: "["), "an array")
         depth += 1
@@ -113,9 +142,9 @@ struct JSONMemberScanner {
     private mutating func skipValue() throws(Failure) {
         guard let byte = peek else { throw fail("unexpected end of text") }
         switch byte {
-        case UInt8(ascii: "{"): _ = try objectMembers()
+        case UInt8(ascii: "{"): try skipObject()
         case UInt8(ascii: "["): try skipArray()
-        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
@@ -176,6 +205,22 @@ struct JSONMemberScanner {
                 throw fail("control character in a string")
             default:
                 utf8.append(byte)
+            }
+        }
+    }
+
+    /// `string` without building the text: the same checks and failures.
+    private mutating func skipString() throws(Failure) {
+        try expect(UInt8(ascii: "\""), "a string")
+        var escaped: [UInt8] = [] // Only escapes write here; empty arrays do not allocate.
+        while true {
+            guard let byte = peek else { throw fail("unterminated string") }
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): return
+            case UInt8(ascii: "\\"): try escape(into: &escaped)
+            case 0x00..<0x20: throw fail("control character in a string")
+            default: break
             }
         }
     }

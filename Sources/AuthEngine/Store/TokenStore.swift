@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Persists each account's tokens between runs in `tokens.json` inside a private state
 /// directory: `$TOKENMAN_STATE_DIR`, else `$XDG_STATE_HOME/tokenman`, else
@@ -19,6 +20,8 @@ public final class TokenStore: Sendable {
     public let filePath: String
     let lockPath: String
     let warn: @Sendable (String) -> Void
+    /// Called after each write through this instance (see `observeWrites`).
+    private let writeObservers = Mutex<(next: Int, handlers: [Int: @Sendable () -> Void])>((0, [:]))
 
     /// - Parameters:
     ///   - directory: overrides the state directory (tests, `--state-dir`).
@@ -129,8 +132,33 @@ public final class TokenStore: Sendable {
         }
         if next != current {
             try AtomicFileWriter.write(try next.encoded(), to: filePath, mode: 0o600)
+            notifyWriteObservers()
         }
         return result
+    }
+
+    // MARK: - Write notifications (this process)
+
+    /// Calls `handler` after every write made through this instance (a login, a logout, a
+    /// renewal), so the refresh scheduler can sleep until its next due instant and still see a
+    /// login in the TUI at once. Writes by other processes are not seen; the scheduler re-reads
+    /// the store at least every `RefreshPolicy.maxSleep` for those. Returns an id for
+    /// `stopObservingWrites`. The handler must not block (it runs in the writer's call).
+    public func observeWrites(_ handler: @escaping @Sendable () -> Void) -> Int {
+        writeObservers.withLock { observers in
+            observers.next += 1
+            observers.handlers[observers.next] = handler
+            return observers.next
+        }
+    }
+
+    public func stopObservingWrites(_ id: Int) {
+        writeObservers.withLock { _ = $0.handlers.removeValue(forKey: id) }
+    }
+
+    private func notifyWriteObservers() {
+        let handlers = writeObservers.withLock { Array($0.handlers.values) }
+        handlers.forEach { $0() }
     }
 
     // MARK: - File access

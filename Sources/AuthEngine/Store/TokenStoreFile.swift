@@ -58,6 +58,7 @@ struct TokenStoreFile: Sendable, Equatable {
         }
 
         private func decode(_ member: JSONMemberScanner.Member) -> Entry {
+            if let tokens = TokenSetFastDecoder.decode(bytes[member.range]) { return .tokens(tokens) }
             let raw = Array(bytes[member.range])
             do {
                 return .tokens(try TokenStoreFile.decoder().decode(TokenSet.self, from: Data(raw)))

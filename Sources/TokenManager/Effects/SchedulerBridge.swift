@@ -6,6 +6,7 @@ import Synchronization
 /// messages for the UI loop. Restarted when the accounts change.
 final class SchedulerBridge: Sendable {
     private let tasks = Mutex<[Task<Void, Never>]>([])
+    private let current = Mutex<RefreshScheduler?>(nil)
     private let continuation: AsyncStream<AppMessage>.Continuation
     /// Messages from outside update: scheduler events. Handed to `Program.subscriptions`.
     let messages: AsyncStream<AppMessage>
@@ -17,13 +18,11 @@ final class SchedulerBridge: Sendable {
     func start(service: AccountService, lead: TimeInterval) {
         let scheduler = service.makeScheduler(policy: RefreshPolicy(lead: lead))
         let continuation = self.continuation
-        // Ticked every second rather than `scheduler.run()`, which sleeps until the next due
-        // token it knew of: a login in this UI must be seen at once, not after that sleep.
+        // `run()` sleeps until the next due token or backoff end rather than re-reading the
+        // store every second; a login in this UI writes through the service's store, which
+        // nudges the scheduler, so it is still seen at once. A change of accounts restarts it.
         let runner = Task.detached {
-            while !Task.isCancelled {
-                _ = await scheduler.tick()
-                try? await Task.sleep(for: .seconds(1))
-            }
+            await scheduler.run()
         }
         let forwarder = Task.detached {
             for await event in scheduler.events { continuation.yield(.schedulerReported(event)) }
@@ -33,6 +32,12 @@ final class SchedulerBridge: Sendable {
             return tasks
         }
         old.forEach { $0.cancel() }
+        current.withLock { $0 = scheduler }
+    }
+
+    /// Wakes the scheduler now (it also wakes on every write to the store in this process).
+    func nudge() {
+        current.withLock { $0 }?.nudge()
     }
 
     func stop() {

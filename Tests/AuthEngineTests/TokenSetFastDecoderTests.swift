@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import AuthEngine
+
+@Suite struct TokenSetFastDecoderTests {
+    private func slow(_ text: String) -> TokenSet? {
+        try? TokenStoreFile.decoder().decode(TokenSet.self, from: Data(text.utf8))
+    }
+
+    private func fast(_ text: String) -> TokenSet? {
+        TokenSetFastDecoder.decode(ArraySlice(Array(text.utf8)))
+    }
+
+    @Test func entriesTokenmanWritesAreReadAsJSONDecoderReadsThem() throws {
+        let encoder = TokenStoreFile.encoder()
+        let sources: [ExpirySource] = [.absoluteTimestamp, .expiresIn, .jwtClaim, .documentedLifetime, .never, .unknown]
+        for index in 0..<300 {
+            let base = Date(timeIntervalSince1970: 1_700_000_000 + Double(index) * 7919.123)
+            let tokens = TokenSet(
+                accessToken: "at-\(index)-é",
+                refreshToken: index % 3 == 0 ? nil : "rt-\(index)",
+                idToken: index % 4 == 0 ? "id-\(index)" : nil,
+                accessExpiresAt: index % 5 == 0 ? nil : base + 3600,
+                refreshExpiresAt: index % 2 == 0 ? base + 86_400.5 : nil,
+                accessExpirySource: sources[index % sources.count],
+                refreshExpirySource: sources[(index / 6) % sources.count],
+                obtainedAt: base,
+                attributes: index % 2 == 0 ? [:] : ["client_id": "c\(index)", "email": "u\(index)@example.com"]
+            )
+            let text = String(decoding: try encoder.encode(tokens), as: UTF8.self)
+            let decoded = try #require(fast(text), "\(text)")
+            #expect(decoded == slow(text))
+        }
+    }
+
+    @Test func anythingElseIsLeftToJSONDecoder() {
+        let good = #"{"accessToken":"a","accessExpirySource":"never","refreshExpirySource":"unknown","obtainedAt":"2024-01-01T00:00:00.000Z","attributes":{}"#
+        #expect(fast(good + "}") != nil)
+        #expect(fast(good + "}") == slow(good + "}"))
+        // Nulls for optional keys are what decodeIfPresent accepts.
+        let nulls = good + #","refreshToken":null,"idToken":null,"accessExpiresAt":null,"refreshExpiresAt":null}"#
+        #expect(fast(nulls) != nil)
+        #expect(fast(nulls) == slow(nulls))
+        for tail in [
+            #","extra":1}"#,                        // unknown key
+            #","accessToken":"b"}"#,                // duplicate key
+            #","refreshToken":"a\/b"}"#,            // an escape
+            #","refreshToken":5}"#,                 // wrong type
+            #","accessExpiresAt":"yesterday"}"#,    // not a date
+            #","attributes":{"a":"1","a":"2"}}"#,   // duplicate attribute
+        ] {
+            #expect(fast(good + tail) == nil, "\(tail)")
+        }
+        #expect(fast(#"{"accessToken":"a"}"#) == nil)
+        #expect(fast(#"{"accessToken":null,"accessExpirySource":"never","refreshExpirySource":"unknown","obtainedAt":"2024-01-01T00:00:00Z","attributes":{}}"#) == nil)
+        #expect(fast(#"{"accessToken":"a","accessExpirySource":"later","refreshExpirySource":"unknown","obtainedAt":"2024-01-01T00:00:00Z","attributes":{}}"#) == nil)
+        #expect(fast(#"["a"]"#) == nil)
+    }
+}
