@@ -27,6 +27,19 @@ public final class MotoServer: Sendable {
 
     /// Starts moto and waits (at most `readinessTimeout`) until it answers a Cognito call.
     public static func start(readinessTimeout: TimeInterval = 60) async throws -> MotoServer {
+        // The free port is found by binding and closing it; a test running in parallel can take
+        // it before moto binds it. Then try another port (a bounded number of times).
+        var attempt = 1
+        while true {
+            do {
+                return try await startOnce(readinessTimeout: readinessTimeout)
+            } catch let failure as Failure where failure.description.contains("Address already in use") && attempt < 5 {
+                attempt += 1
+            }
+        }
+    }
+
+    private static func startOnce(readinessTimeout: TimeInterval) async throws -> MotoServer {
         let python = try findPython()
         let port = try freeLoopbackPort()
         let logPath = NSTemporaryDirectory() + "moto-\(getpid())-\(port).log"
