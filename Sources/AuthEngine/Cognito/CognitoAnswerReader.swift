@@ -35,6 +35,12 @@ struct CognitoAnswerReader {
             throw AuthError.unexpectedResponse("the answer has no AccessToken")
         }
         let refresh = nonEmpty(result["RefreshToken"])
+        let idToken = nonEmpty(result["IdToken"])
+        // Checked on receipt as every provider's tokens are (`TokenSetReader`): they become
+        // header lines and environment values, so a bad one is refused before it is stored.
+        try TokenSyntax.requireValid(access, field: "AccessToken")
+        if let refresh { try TokenSyntax.requireValid(refresh, field: "RefreshToken") }
+        if let idToken { try TokenSyntax.requireValid(idToken, field: "IdToken") }
         let accessExpiry = ExpiryResolver.resolve(
             absolute: nil, expiresIn: result["ExpiresIn"]?.doubleValue, token: access,
             documentedLifetime: provider.lifetimes.access, receivedAt: receivedAt)
@@ -48,7 +54,7 @@ struct CognitoAnswerReader {
         return TokenSet(
             accessToken: access,
             refreshToken: refresh,
-            idToken: nonEmpty(result["IdToken"]),
+            idToken: idToken,
             accessExpiresAt: accessExpiry.expiresAt,
             refreshExpiresAt: refreshExpiry.expiresAt,
             accessExpirySource: accessExpiry.source,

@@ -88,12 +88,9 @@ struct CognitoErrorMapper {
         return nil
     }
 
-    /// Short, single-line, secret-free text; "" otherwise.
+    /// Short, single-line text free of the request's secrets (in any letter case, or cut by a
+    /// character), control characters escaped; "" otherwise: the same rule as every provider's.
     func sanitized(_ text: String?) -> String {
-        guard let text else { return "" }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.contains(where: \.isNewline) else { return "" }
-        for secret in secrets where secret.count >= 4 && trimmed.contains(secret) { return "" }
-        return trimmed
+        ExternalText.providerMessage(text, hiding: SecretMatcher(secrets: secrets))
     }
 }

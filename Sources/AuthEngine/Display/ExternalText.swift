@@ -27,6 +27,17 @@ public enum ExternalText {
     }
 
     /// True when `text` holds nothing a terminal would interpret.
+    /// A provider's own error message as it may be shown: one short line that gives away none
+    /// of `secrets`, with its control characters escaped; "" otherwise (the caller then says
+    /// something of its own). Shared by every provider's error mapper.
+    static func providerMessage(_ text: String?, hiding secrets: SecretMatcher) -> String {
+        guard let text else { return "" }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= defaultLimit, !trimmed.contains(where: \.isNewline) else { return "" }
+        if secrets.reveals(trimmed) { return "" }
+        return displayable(trimmed)
+    }
+
     public static func isInert(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { !needsEscape($0) }
     }

@@ -70,14 +70,9 @@ struct ProviderErrorMapper {
         sanitized(body?[provider.errorFormat.messageKey]?.stringValue ?? body?["message"]?.stringValue)
     }
 
-    /// Short, single-line, secret-free provider text with its control characters escaped
-    /// (`ExternalText`); "" otherwise.
+    /// Short, single-line, secret-free provider text with its control characters escaped; "" otherwise.
     func sanitized(_ text: String?) -> String {
-        guard let text else { return "" }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= ExternalText.defaultLimit, !trimmed.contains(where: \.isNewline) else { return "" }
-        if secrets.reveals(trimmed) { return "" }
-        return ExternalText.displayable(trimmed)
+        ExternalText.providerMessage(text, hiding: secrets)
     }
 
     private func tokenRejectedText(_ message: String, step: FlowStep) -> String {
