@@ -9,7 +9,8 @@ enum AppCommand: Equatable, Sendable {
     case login(account: String, password: String?, requestID: Int)
     case answerChallenge(account: String, challenge: AccountChallenge, newPassword: String, requestID: Int)
     case refresh(account: String)
-    case logout(account: String)
+    /// `end` nil: the provider's one way (logout, else revoke).
+    case logout(account: String, end: SessionEnd? = nil)
     /// The account as the form has it (the username may differ from the config's).
     case requestPasswordReset(account: AccountConfig, requestID: Int)
     case confirmPasswordReset(account: AccountConfig, code: String, newPassword: String, requestID: Int)
@@ -29,7 +30,7 @@ extension AppCommand: CustomStringConvertible {
         case .login(let account, let password, _): return "login(\(account), \(password == nil ? "from source" : "typed"))"
         case .answerChallenge(let account, _, _, _): return "answerChallenge(\(account))"
         case .refresh(let account): return "refresh(\(account))"
-        case .logout(let account): return "logout(\(account))"
+        case .logout(let account, let end): return end.map { "logout(\(account), \($0.rawValue))" } ?? "logout(\(account))"
         case .requestPasswordReset(let account, _): return "requestPasswordReset(\(account.name))"
         case .confirmPasswordReset(let account, _, _, _): return "confirmPasswordReset(\(account.name))"
         case .changePassword(let account, _, _, _): return "changePassword(\(account))"

@@ -40,9 +40,7 @@ extension AppUpdate {
                 model.setStatus("\(account.name) is not logged in", role: .warning)
                 return []
             }
-            model.overlay = .confirm(ConfirmRequest(
-                dialog: ConfirmDialog(title: "Log out", message: "End the session of \(account.name) at the provider and forget its tokens?", yesLabel: "log out", noLabel: "keep", isDestructive: true),
-                action: .logout(account: account.name)))
+            LogoutDialog.open(&model, account: account)
         case .copy:
             CopyMenu.open(&model, account: account)
         case .forgotPassword:

@@ -9,7 +9,7 @@ extension AppUpdate {
         }
         var screen = screen
         let context = DetailContext(
-            lineCount: DetailScreen.lines(screen, model: model, now: model.now).count,
+            lineCount: DetailScreen.lines(screen, model: model, now: model.now, width: AppView.bodyRect(for: model.size).width).count,
             bodyHeight: AppView.bodyRect(for: model.size).height)
         let outcome = screen.update(key: key, context: context)
         switch outcome {

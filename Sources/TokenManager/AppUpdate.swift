@@ -77,8 +77,8 @@ enum AppUpdate {
         if let overlay = model.overlay {
             switch overlay {
             case .help:
-                if [.escape, .character("?"), .character("q"), .enter].contains(key) { model.overlay = nil }
                 if key == .control("c") { return quit(&model) }
+                HelpScreen.update(&model, key: key)
                 return []
             case .copyMenu(let menu):
                 return CopyMenu.update(&model, menu, key: key)
@@ -105,12 +105,13 @@ enum AppUpdate {
     private static func confirm(_ model: inout AppModel, _ request: ConfirmRequest, key: Key) -> [AppCommand] {
         guard let answer = request.dialog.answer(for: key) else { return [] }
         model.overlay = nil
-        guard answer == .yes else { return [] }
+        guard answer != .no else { return [] }
         switch request.action {
         case .logout(let account):
             model.updateActivity(of: account) { $0.operation = .loggingOut }
-            return [.logout(account: account)]
+            return [.logout(account: account, end: LogoutDialog.end(for: answer))]
         case .deleteAccount(let account):
+            guard answer == .yes else { return [] }
             return [.deleteAccount(name: account, requestID: model.makeRequestID())]
         }
     }

@@ -16,13 +16,14 @@ enum AppView {
     static func render(_ model: AppModel, now: Date, size: Size) -> Canvas {
         var canvas = Canvas(size: size)
         guard !size.isEmpty else { return canvas }
-        let frame = layout(size)
+        let status = statusLine(model, now: now)
+        let frame = layout(size, statusHeight: status.height(width: size.width, maxLines: maxStatusLines(size)))
         renderTitle(model, into: &canvas, in: frame.title)
         renderBody(model, now: now, into: &canvas, in: frame.body)
-        renderStatus(model, now: now, into: &canvas, in: frame.status)
+        status.render(into: &canvas, in: frame.status)
         KeyHintBar(hints(model), overflowHint: opensHelpWithQuestionMark(model) ? KeyHint("?", "more") : nil).render(into: &canvas, in: frame.footer)
         switch model.overlay {
-        case .help?: HelpScreen.overlay.render(into: &canvas, in: canvas.bounds)
+        case .help?: HelpScreen.overlay(offset: model.helpOffset).render(into: &canvas, in: canvas.bounds)
         case .confirm(let request)?: request.dialog.render(into: &canvas, in: canvas.bounds)
         case .copyMenu(let menu)?: menu.view(model: model).render(into: &canvas, in: canvas.bounds)
         case nil: break
@@ -37,9 +38,14 @@ enum AppView {
         var footer: Rect
     }
 
-    /// Title, body, status and footer rows; tiny terminals lose the status line, then the
-    /// footer, then the title, but never crash.
-    static func layout(_ size: Size) -> Frame {
+    /// A long message wraps: at most 3 rows, and at most a third of the screen.
+    static func maxStatusLines(_ size: Size) -> Int {
+        max(1, min(3, size.height / 3))
+    }
+
+    /// Title, body, status (`statusHeight` rows, as the message needs) and footer rows; tiny
+    /// terminals lose the status line, then the footer, then the title, but never crash.
+    static func layout(_ size: Size, statusHeight: Int = 1) -> Frame {
         let screen = Rect(size: size)
         switch size.height {
         case ..<2:
@@ -48,7 +54,7 @@ enum AppView {
             let parts = screen.splitRows([.fill, .fixed(1)])
             return Frame(title: .init(x: 0, y: 0, width: 0, height: 0), body: parts[0], status: .init(x: 0, y: 0, width: 0, height: 0), footer: parts[1])
         default:
-            let parts = screen.splitRows([.fixed(1), .fill, .fixed(1), .fixed(1)])
+            let parts = screen.splitRows([.fixed(1), .fill, .fixed(max(1, min(statusHeight, maxStatusLines(size)))), .fixed(1)])
             return Frame(title: parts[0], body: parts[1], status: parts[2], footer: parts[3])
         }
     }
@@ -104,9 +110,9 @@ enum AppView {
         return (ClipboardFlow.statusText(model, now: now) ?? "", .statusBar, "")
     }
 
-    private static func renderStatus(_ model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
+    private static func statusLine(_ model: AppModel, now: Date) -> StatusLine {
         let parts = statusParts(model, now: now)
-        StatusLine(left: parts.left, right: parts.right, leftRole: parts.leftRole == .statusBar ? .statusBar : parts.leftRole).render(into: &canvas, in: rect)
+        return StatusLine(left: parts.left, right: parts.right, leftRole: parts.leftRole == .statusBar ? .statusBar : parts.leftRole)
     }
 
     /// Whether `?` opens the help screen here (not in forms, where it is typed, nor while the
@@ -122,8 +128,10 @@ enum AppView {
 
     static func hints(_ model: AppModel) -> [KeyHint] {
         switch model.overlay {
-        case .help?: return [KeyHint("Esc", "close")]
-        case .confirm?: return [KeyHint("y", "yes"), KeyHint("n", "no")]
+        case .help?:
+            let scrolls = HelpScreen.overlay.maxOffset(in: Rect(size: model.size)) > 0
+            return scrolls ? [KeyHint("Esc", "close"), KeyHint("j/k", "scroll")] : [KeyHint("Esc", "close")]
+        case .confirm(let request)?: return request.dialog.hints
         case .copyMenu?: return [KeyHint("Enter", "copy"), KeyHint("a r i h", "choose"), KeyHint("Esc", "cancel")]
         case nil: break
         }

@@ -45,7 +45,7 @@ import Testing
         name = "shop \\"main\\""
         provider = "byteconnect"
         username = "bob"
-        fields = { subdomain = "quinix" }
+        subdomain = "quinix"
         password_command = "pass show shop"
 
         """)

@@ -70,6 +70,14 @@ final class TmuxSession: @unchecked Sendable {
         try await run(["capture-pane", "-e", "-p", "-t", sessionName])
     }
 
+    /// Where the terminal cursor is (0-based column and row), for "the cursor is on the
+    /// focused field" checks.
+    func cursor() async throws -> (x: Int, y: Int)? {
+        let text = try await run(["display-message", "-p", "-t", sessionName, "#{cursor_x},#{cursor_y}"])
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
     func resize(width: Int, height: Int) async throws {
         try await run(["resize-window", "-t", sessionName, "-x", "\(width)", "-y", "\(height)"])
     }

@@ -34,7 +34,7 @@ struct AccountFormProviderKeysTests {
     @Test func pickingAProviderShowsItsOwnFieldsAndKeepsWhatWasTyped() throws {
         var model = Fixture.model()
         _ = try #require(addForm(&model, provider: "byteconnect"))
-        #expect(fieldIDs(model) == ["provider", "name", "username", "base_url", "source"])
+        #expect(fieldIDs(model) == ["provider", "name", "username", "base_url", "subdomain", "affiliate_id", "source"])
         _ = try #require(addForm(&model, provider: "cognito"))
         #expect(fieldIDs(model) == ["provider", "name", "username", "base_url"] + Self.cognitoIDs + ["source"])
         // The picker keeps the focus; the view names the new fields.
@@ -83,11 +83,14 @@ struct AccountFormProviderKeysTests {
     @Test func aValidCognitoAccountBecomesADraftWithItsSettings() throws {
         var model = Fixture.model()
         _ = try #require(addForm(&model, provider: "cognito"))
-        // name, username, base_url, region, client_id, client_secret, source
-        for text in ["pool", "dana", "", "eu-west-1", "7abc", "env:POOL_SECRET", "env:POOL_PW"] {
+        // name, username, base_url, region, client_id, client_secret
+        for text in ["pool", "dana", "", "eu-west-1", "7abc", "env:POOL_SECRET"] {
             _ = Fixture.keys(&model, .tab, .control("u"))
             Fixture.type(&model, text)
         }
+        // The password source: environment variable, then the variable's name.
+        _ = Fixture.keys(&model, .tab, .right, .tab)
+        Fixture.type(&model, "POOL_PW")
         let commands = Fixture.keys(&model, .enter)
         let draft = AccountDraft(
             name: "pool", providerID: "cognito", username: "dana", baseURL: nil, mode: .password(.environment("POOL_PW")),

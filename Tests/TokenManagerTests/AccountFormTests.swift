@@ -25,8 +25,9 @@ struct AccountFormTests {
         Fixture.type(&model, "gpu2")
         _ = Fixture.keys(&model, .tab)
         Fixture.type(&model, "dave")
-        _ = Fixture.keys(&model, .tab, .tab, .control("u"))
-        Fixture.type(&model, "env:GPU_PW")
+        // The password source is a choice; "environment variable" brings its own field.
+        _ = Fixture.keys(&model, .tab, .tab, .right, .tab)
+        Fixture.type(&model, "GPU_PW")
         let commands = Fixture.keys(&model, .enter)
         #expect(commands == [.saveAccount(AccountDraft(name: "gpu2", providerID: "exabits", username: "dave", baseURL: nil, mode: .password(.environment("GPU_PW"))), replacing: nil, requestID: 1)])
         let saved = TokenmanConfig(accounts: model.accounts + [AccountConfig(name: "gpu2", providerID: "exabits", username: "dave")])

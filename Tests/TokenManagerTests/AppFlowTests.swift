@@ -70,7 +70,7 @@ struct AppFlowTests {
     @Test func logoutAfterConfirmationForgetsTheTokens() async {
         let calls = CallLog()
         var client = EngineClient.unexpected
-        client.logout = { account in
+        client.logout = { account, _ in
             calls.record("logout \(account)")
             return .success(())
         }
@@ -126,8 +126,8 @@ struct AppFlowTests {
         app.type("gpu2")
         app.press(.tab)
         app.type("dave")
-        app.press(.tab, .tab, .control("u"))
-        app.type("env:GPU_PW")
+        app.press(.tab, .tab, .right, .tab)  // the source: environment variable, then its name
+        app.type("GPU_PW")
         let commands = app.press(.enter)
         #expect(commands == [.saveAccount(AccountDraft(name: "gpu2", providerID: "exabits", username: "dave", baseURL: nil, mode: .password(.environment("GPU_PW"))), replacing: nil, requestID: 1)])
         let saved = await app.run(commands)

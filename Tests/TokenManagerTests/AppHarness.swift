@@ -77,7 +77,7 @@ extension EngineClient {
             login: { _, _ in fail("login"); return .failure(refused) },
             answerChallenge: { _, _, _ in fail("answerChallenge"); return .failure(refused) },
             refresh: { _ in fail("refresh"); return .failure(refused) },
-            logout: { _ in fail("logout"); return .failure(refused) },
+            logout: { _, _ in fail("logout"); return .failure(refused) },
             requestPasswordReset: { _ in fail("requestPasswordReset"); return .failure(refused) },
             confirmPasswordReset: { _, _, _ in fail("confirmPasswordReset"); return .failure(refused) },
             changePassword: { _, _, _ in fail("changePassword"); return .failure(refused) },

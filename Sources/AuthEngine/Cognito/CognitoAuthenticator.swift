@@ -67,6 +67,13 @@ public struct CognitoAuthenticator: AccountAuthenticating {
         try await client(for: account).signOut(tokens)
     }
 
+    public func endSession(_ account: AccountConfig, tokens: TokenSet, with end: SessionEnd) async throws(AuthError) {
+        switch end {
+        case .logout: try await client(for: account).signOut(tokens)
+        case .revoke: try await client(for: account).revokeToken(tokens)
+        }
+    }
+
     public func requestPasswordReset(_ account: AccountConfig) async throws(AuthError) {
         _ = try await requestPasswordResetCode(account)
     }

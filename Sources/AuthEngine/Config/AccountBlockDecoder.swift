@@ -3,7 +3,6 @@ import TOMLParser
 /// Decodes one `[[accounts]]` block.
 struct AccountBlockDecoder {
     static let secretKeys = ["password_prompt", "password_env", "password_command", "api_token_env", "api_token_command"]
-    static let byteConnectFieldKeys = ["subdomain", "affiliate_id"]
     static let allowedKeys = ["name", "provider", "base_url", "username", "fields", "ca_file"] + secretKeys
 
     let catalog: ProviderCatalog
@@ -19,12 +18,13 @@ struct AccountBlockDecoder {
         guard let provider = catalog.definition(id: providerText) else {
             throw reader.error("provider", "unknown provider \"\(providerText)\" (known: \(catalog.ids.joined(separator: ", ")))")
         }
-        let isByteConnect = provider.id == "byteconnect"
         let isCognito = provider.api == .cognito
-        let extraKeys = (isByteConnect ? Self.byteConnectFieldKeys : []) + (isCognito ? CognitoKeys.all + ["client_secret"] : [])
+        let declaredKeys = provider.accountFields.map(\.id)
+        let extraKeys = declaredKeys + (isCognito ? CognitoKeys.all + ["client_secret"] : [])
         try reader.rejectUnknownKeys(allowed: Self.allowedKeys + extraKeys) { key in
             if CognitoKeys.all.contains(key) { return "only Cognito accounts have \(key)" }
-            return Self.byteConnectFieldKeys.contains(key) ? "only ByteConnect accounts have \(key); put other fields in fields = { ... }" : nil
+            let declaring = catalog.all.filter { $0.accountFields.contains { $0.id == key } }.map(\.displayName)
+            return declaring.isEmpty ? nil : "only \(declaring.joined(separator: " and ")) accounts have \(key); put other fields in fields = { ... }"
         }
         var fields: [String: String] = [:]
         if let table = try reader.table("fields") {
@@ -33,12 +33,10 @@ struct AccountBlockDecoder {
                 fields[key] = try nested.string(key, nonEmpty: false)
             }
         }
-        if isByteConnect {
-            for key in Self.byteConnectFieldKeys {
-                if let value = try reader.string(key, nonEmpty: false) {
-                    if fields[key] != nil { throw reader.error(key, "given both here and in fields; keep one") }
-                    fields[key] = value
-                }
+        for key in declaredKeys {
+            if let value = try reader.string(key, nonEmpty: false) {
+                if fields[key] != nil { throw reader.error(key, "given both here and in fields; keep one") }
+                fields[key] = value
             }
         }
         let baseURL = try reader.url("base_url")

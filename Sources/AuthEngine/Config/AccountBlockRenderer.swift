@@ -1,12 +1,20 @@
 /// Writes an `AccountConfig` as a `[[accounts]]` block in the shape `ConfigLoader` reads.
 enum AccountBlockRenderer {
-    static func render(_ account: AccountConfig) -> String {
+    /// - Parameter topLevelFields: keys of `account.fields` written as keys of the block
+    ///   (`subdomain = "…"`, for fields the provider declares), in this order; the other
+    ///   fields go into `fields = { … }`.
+    static func render(_ account: AccountConfig, topLevelFields: [String] = []) -> String {
         var lines = ["[[accounts]]", "name = \(quote(account.name))", "provider = \(quote(account.providerID))"]
         if let baseURL = account.baseURL { lines.append("base_url = \(quote(baseURL))") }
         if let username = account.username { lines.append("username = \(quote(username))") }
         if let caFile = account.caFile { lines.append("ca_file = \(quote(caFile))") }
-        if !account.fields.isEmpty {
-            let pairs = account.fields.keys.sorted().map { "\(key($0)) = \(quote(account.fields[$0] ?? ""))" }
+        let topLevel = topLevelFields.filter { account.fields[$0] != nil }
+        for name in topLevel {
+            lines.append("\(key(name)) = \(quote(account.fields[name] ?? ""))")
+        }
+        let inTable = account.fields.keys.filter { !topLevel.contains($0) }.sorted()
+        if !inTable.isEmpty {
+            let pairs = inTable.map { "\(key($0)) = \(quote(account.fields[$0] ?? ""))" }
             lines.append("fields = { \(pairs.joined(separator: ", ")) }")
         }
         if let cognito = account.cognito { lines += CognitoKeys.render(cognito) }

@@ -23,7 +23,8 @@ public struct ConfigWriter: Sendable {
         var updated = text
         if !updated.isEmpty && !updated.hasSuffix("\n") { updated += "\n" }
         if !updated.isEmpty { updated += "\n" }
-        updated += AccountBlockRenderer.render(account)
+        // A new account's declared fields take the documented shape: keys of the block.
+        updated += AccountBlockRenderer.render(account, topLevelFields: try declaredFields(of: account, in: text))
         return try write(updated)
     }
 
@@ -33,7 +34,11 @@ public struct ConfigWriter: Sendable {
         let text = try currentText()
         let range = try blockLines(of: name, in: text)
         var lines = Self.lines(text)
-        let rendered = Self.lines(AccountBlockRenderer.render(account)).dropLast()
+        // Declared fields keep the shape the person gave them: those they put in
+        // `fields = { … }` stay there, the others are keys of the block.
+        let inTable = Set(try block(of: name, in: text).table("fields")?.keys ?? [])
+        let topLevel = try declaredFields(of: account, in: text).filter { !inTable.contains($0) }
+        let rendered = Self.lines(AccountBlockRenderer.render(account, topLevelFields: topLevel)).dropLast()
         lines.replaceSubrange(range, with: rendered)
         return try write(lines.joined(separator: "\n"))
     }
@@ -73,14 +78,8 @@ public struct ConfigWriter: Sendable {
     /// table header, leaving trailing blank and comment lines to the block that follows (they
     /// usually describe it).
     private func blockLines(of name: String, in text: String) throws(ConfigError) -> Range<Int> {
-        let document: TOMLTable
-        do { document = try TOML.parse(text) } catch {
-            throw ConfigError(path: shownPath, line: error.line, column: error.column, message: error.message)
-        }
-        let blocks = document.array("accounts")?.compactMap(\.tableValue) ?? []
-        guard let block = blocks.first(where: { $0.string("name") == name }), block.line > 0 else {
-            throw ConfigError(path: shownPath, field: "accounts", message: "no account named \"\(name)\"")
-        }
+        let document = try parse(text)
+        let block = try block(of: name, in: text)
         let lines = Self.lines(text)
         let headerLines = Set(Self.tableHeaderLines(document))
         let start = block.line - 1
@@ -95,6 +94,29 @@ public struct ConfigWriter: Sendable {
             end -= 1
         }
         return start..<end
+    }
+
+    private func parse(_ text: String) throws(ConfigError) -> TOMLTable {
+        do { return try TOML.parse(text) } catch {
+            throw ConfigError(path: shownPath, line: error.line, column: error.column, message: error.message)
+        }
+    }
+
+    /// The `[[accounts]]` table of the account called `name`.
+    private func block(of name: String, in text: String) throws(ConfigError) -> TOMLTable {
+        let blocks = try parse(text).array("accounts")?.compactMap(\.tableValue) ?? []
+        guard let block = blocks.first(where: { $0.string("name") == name }), block.line > 0 else {
+            throw ConfigError(path: shownPath, field: "accounts", message: "no account named \"\(name)\"")
+        }
+        return block
+    }
+
+    /// The fields of `account` its provider declares, in the provider's order (the provider
+    /// may be one the file itself defines).
+    private func declaredFields(of account: AccountConfig, in text: String) throws(ConfigError) -> [String] {
+        let catalog = text.isEmpty ? ProviderCatalog() : try ConfigLoader(environment: environment).parse(text, displayPath: shownPath).catalog
+        let declared = catalog.definition(id: account.providerID)?.accountFields.map(\.id) ?? []
+        return declared.filter { account.fields[$0] != nil }
     }
 
     /// Header lines of every table the parser saw (inline tables report their key's line too,

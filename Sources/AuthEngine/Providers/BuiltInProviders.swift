@@ -20,7 +20,13 @@ extension ProviderDefinition {
         errorFormat: ErrorBodyFormat(messageKey: "message", codeKey: "error"),
         lifetimes: DocumentedLifetimes(access: 15 * 60, refresh: 15 * 86_400),
         refreshRotation: .rotates,
-        tokenCarriage: .jsonBodyField(name: "access_token")
+        tokenCarriage: .jsonBodyField(name: "access_token"),
+        // Noted at registration with the username and password; the shop's subdomain names
+        // the store, the affiliate id is only for accounts that have one.
+        accountFields: [
+            ProviderAccountField(id: "subdomain", label: "Subdomain", isRequired: true, placeholder: "e.g. myshop"),
+            ProviderAccountField(id: "affiliate_id", label: "Affiliate id", placeholder: "e.g. AFF-1234"),
+        ]
     )
 
     /// Exabits GPU cloud. MD5'd password, `{status,message,data}` envelope, no refresh endpoint

@@ -24,6 +24,8 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
     public var passwordRules: PasswordRules
     /// Which wire protocol the flows speak: the generic JSON endpoints above, or Cognito's.
     public var api: ProviderAPI
+    /// Account fields the provider's accounts carry besides their credentials.
+    public var accountFields: [ProviderAccountField]
 
     public init(
         id: String,
@@ -40,7 +42,8 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
         tokenCarriage: TokenCarriage = .bearer,
         passwordRules: PasswordRules = PasswordRules(),
         api: ProviderAPI = .json,
-        shortName: String? = nil
+        shortName: String? = nil,
+        accountFields: [ProviderAccountField] = []
     ) {
         self.id = id
         self.displayName = displayName
@@ -57,6 +60,7 @@ public struct ProviderDefinition: Sendable, Equatable, Identifiable {
         self.tokenCarriage = tokenCarriage
         self.passwordRules = passwordRules
         self.api = api
+        self.accountFields = accountFields
     }
 
     /// What an API call must carry for these tokens (headers or a JSON body member).

@@ -4,4 +4,9 @@ extension AccountAuthenticating {
         try await requestPasswordReset(account)
         return nil
     }
+
+    /// Authenticators with one way to end a session.
+    public func endSession(_ account: AccountConfig, tokens: TokenSet, with end: SessionEnd) async throws(AuthError) {
+        try await revoke(account, tokens: tokens)
+    }
 }

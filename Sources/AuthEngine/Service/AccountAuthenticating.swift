@@ -18,7 +18,11 @@ public protocol AccountAuthenticating: Sendable {
     /// New tokens from the refresh token. Providers that keep the refresh token (Wikimedia)
     /// may return a set without one; the caller keeps the old one.
     func refresh(_ account: AccountConfig, tokens: TokenSet) async throws(AuthError) -> TokenSet
+    /// Ends the session at the provider the default way (logout, else revoke).
     func revoke(_ account: AccountConfig, tokens: TokenSet) async throws(AuthError)
+    /// Ends the session the way `end` says (the provider must have that endpoint).
+    /// Defaults to `revoke`.
+    func endSession(_ account: AccountConfig, tokens: TokenSet, with end: SessionEnd) async throws(AuthError)
     func requestPasswordReset(_ account: AccountConfig) async throws(AuthError)
     /// Like `requestPasswordReset`, and says where the code went when the provider tells
     /// (Cognito's masked `CodeDeliveryDetails`). Defaults to the plain request and nil.

@@ -119,14 +119,18 @@ public final class AccountService: Sendable {
         return try await renewer.renew(account, replacing: current, minValid: .infinity)
     }
 
-    /// Ends the session at the provider (logout or revoke, whichever it has), then forgets the
-    /// tokens. When the provider cannot be told (network, 5xx), the tokens are kept and the
-    /// error thrown, unless `forgetOnFailure`.
-    public func logout(account name: String, forgetOnFailure: Bool = false) async throws(AuthError) {
+    /// Ends the session at the provider (`end`, else logout or revoke, whichever it has), then
+    /// forgets the tokens. When the provider cannot be told (network, 5xx), the tokens are
+    /// kept and the error thrown, unless `forgetOnFailure`.
+    public func logout(account name: String, end: SessionEnd? = nil, forgetOnFailure: Bool = false) async throws(AuthError) {
         let account = try account(named: name)
         guard let tokens = try await store.loadAsync(account: name) else { return }
         do {
-            try await authenticator.revoke(account, tokens: tokens)
+            if let end {
+                try await authenticator.endSession(account, tokens: tokens, with: end)
+            } else {
+                try await authenticator.revoke(account, tokens: tokens)
+            }
         } catch {
             switch error {
             case .unsupported, .tokenRejected, .wrongCredentials:

@@ -50,6 +50,13 @@ public struct AuthClientAuthenticator: AccountAuthenticating {
         try await client(for: account).signOut(tokens)
     }
 
+    public func endSession(_ account: AccountConfig, tokens: TokenSet, with end: SessionEnd) async throws(AuthError) {
+        switch end {
+        case .logout: try await client(for: account).logout(tokens)
+        case .revoke: try await client(for: account).revoke(tokens)
+        }
+    }
+
     public func requestPasswordReset(_ account: AccountConfig) async throws(AuthError) {
         try await client(for: account).requestPasswordReset(username: try username(account))
     }

@@ -38,6 +38,10 @@ public struct ProviderAuthenticator: AccountAuthenticating {
         try await route(account).revoke(account, tokens: tokens)
     }
 
+    public func endSession(_ account: AccountConfig, tokens: TokenSet, with end: SessionEnd) async throws(AuthError) {
+        try await route(account).endSession(account, tokens: tokens, with: end)
+    }
+
     public func requestPasswordReset(_ account: AccountConfig) async throws(AuthError) {
         try await route(account).requestPasswordReset(account)
     }

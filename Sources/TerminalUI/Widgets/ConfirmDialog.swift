@@ -12,7 +12,26 @@
 /// Keep the dialog in the model (e.g. `var confirm: ConfirmDialog?`) and route keys to
 /// `answer(for:)` while it is shown.
 public struct ConfirmDialog: Hashable, Sendable {
-    public enum Answer: Hashable, Sendable { case yes, no }
+    public enum Answer: Hashable, Sendable {
+        case yes, no
+        /// The key of one of `options`.
+        case option(Character)
+    }
+
+    /// One of several answers, for a question that is more than yes or no:
+    /// `l log out: ends the session at the provider`.
+    public struct Option: Hashable, Sendable {
+        public var key: Character
+        public var label: String
+        /// What choosing it does, shown under the message.
+        public var detail: String
+
+        public init(key: Character, label: String, detail: String = "") {
+            self.key = key
+            self.label = label
+            self.detail = detail
+        }
+    }
 
     public var title: String
     public var message: String
@@ -22,41 +41,65 @@ public struct ConfirmDialog: Hashable, Sendable {
     public var isDestructive: Bool
     /// What Enter means; `nil` makes Enter do nothing, so only y/n answer.
     public var enterAnswer: Answer?
+    /// When not empty, the dialog offers these instead of yes: each option's key answers
+    /// `.option(key)`, and Esc (or n, when no option uses it) answers no ("cancel").
+    public var options: [Option]
 
-    public init(title: String, message: String, yesLabel: String = "yes", noLabel: String = "no", isDestructive: Bool = false, enterAnswer: Answer? = nil) {
+    public init(title: String, message: String, yesLabel: String = "yes", noLabel: String = "no", isDestructive: Bool = false, enterAnswer: Answer? = nil, options: [Option] = []) {
         self.title = title
         self.message = message
         self.yesLabel = yesLabel
         self.noLabel = noLabel
         self.isDestructive = isDestructive
         self.enterAnswer = enterAnswer
+        self.options = options
     }
 
-    /// y/Y → yes; n/N/Esc → no; Enter → `enterAnswer`; other keys → nil (ignored).
+    /// y/Y → yes; n/N/Esc → no; Enter → `enterAnswer`; an option's key → that option; other
+    /// keys → nil (ignored).
     public func answer(for key: Key) -> Answer? {
+        if case .character(let c) = key, let option = options.first(where: { String($0.key).lowercased() == String(c).lowercased() }) {
+            return .option(option.key)
+        }
         switch key {
-        case .character("y"), .character("Y"): return .yes
+        case .character("y"), .character("Y"): return options.isEmpty ? .yes : nil
         case .character("n"), .character("N"), .escape, .control("c"): return .no
         case .enter: return enterAnswer
         default: return nil
         }
     }
 
-    /// Draws the dialog centred in `rect` (usually the whole canvas), over what is there.
+    /// The key hints in the dialog's last row (and the app footer while it is shown).
+    public var hints: [KeyHint] {
+        if options.isEmpty { return [KeyHint("y", yesLabel), KeyHint("n", noLabel)] }
+        return options.map { KeyHint(String($0.key), $0.label) } + [KeyHint("Esc", noLabel)]
+    }
+
+    /// Draws the dialog centred in `rect` (usually the whole canvas), over what is there. Text
+    /// that does not fit is cut with "↓ more" on the border; the hints always show.
     public func render(into canvas: inout Canvas, in rect: Rect, border: BorderStyle) {
-        let hints = KeyHintBar([KeyHint("y", yesLabel), KeyHint("n", noLabel)])
-        let hintWidth = DisplayWidth.of("y \(yesLabel)  n \(noLabel)")
+        let hints = hints
+        let hintWidth = hints.map { DisplayWidth.of($0.key) + 1 + DisplayWidth.of($0.action) }.reduce(0, +) + 2 * max(0, hints.count - 1)
+        let details = options.filter { !$0.detail.isEmpty }.map { "\($0.key) \($0.label): \($0.detail)" }
+        let longest = ([message] + details).map { DisplayWidth.of($0) }.max() ?? 0
         let maxInner = max(1, min(rect.width - 4, 60))
-        let innerWidth = min(maxInner, max(hintWidth, DisplayWidth.of(title) + 2, min(DisplayWidth.of(message), maxInner)))
-        let lines = WordWrap.lines(message, width: innerWidth)
+        let innerWidth = min(maxInner, max(hintWidth, DisplayWidth.of(title) + 2, min(longest, maxInner)))
+        var lines = WordWrap.lines(message, width: innerWidth)
+        if !details.isEmpty {
+            lines.append("")
+            for detail in details { lines += WordWrap.lines(detail, width: innerWidth) }
+        }
         let box = rect.centered(width: innerWidth + 4, height: lines.count + 4)
         canvas.fill(box, role: .text)
-        let inner = canvas.box(box, role: .border, title: title, titleRole: isDestructive ? .danger : .title).inset(left: 1, right: 1)
-        for (index, line) in lines.enumerated() where index < inner.height {
+        let inner = canvas.box(box, style: border, role: .border, title: title, titleRole: isDestructive ? .danger : .title).inset(left: 1, right: 1)
+        // Inside the border: the text, a blank row, the hints.
+        let textRows = max(0, inner.height - 2)
+        for (index, line) in lines.prefix(textRows).enumerated() {
             canvas.write(line, in: inner.row(index), role: .text)
         }
         if inner.height >= 1 {
-            hints.render(into: &canvas, in: inner.row(inner.height - 1))
+            KeyHintBar(hints).render(into: &canvas, in: inner.row(inner.height - 1))
         }
+        ScrollMarks.render(into: &canvas, box: box, moreAbove: false, moreBelow: lines.count > textRows)
     }
 }

@@ -7,6 +7,9 @@ public struct FormField: Hashable, Sendable {
     public var placeholder: String
     /// Shown under the field in the danger role; cleared when the user edits the field.
     public var validationMessage: String?
+    /// The choices of a choice field (empty for a text field). A choice field's value is the
+    /// chosen option's id; Left/Right/Space cycle through the options, typing does nothing.
+    public var options: [FormOption]
 
     public init(id: String, label: String, text: String = "", masked: Bool = false, placeholder: String = "") {
         self.id = id
@@ -14,9 +17,40 @@ public struct FormField: Hashable, Sendable {
         self.input = TextFieldState(text, masked: masked)
         self.placeholder = placeholder
         self.validationMessage = nil
+        self.options = []
+    }
+
+    /// A choice field showing `options`, with the option `selected` (an id) chosen, else the first.
+    public init(id: String, label: String, options: [FormOption], selected: String? = nil) {
+        let chosen = options.first { $0.id == selected } ?? options.first
+        self.init(id: id, label: label, text: chosen?.id ?? "")
+        self.options = options
     }
 
     public var value: String { input.text }
+    public var isChoice: Bool { !options.isEmpty }
+
+    /// The chosen option of a choice field.
+    public var chosenOption: FormOption? { options.first { $0.id == input.text } }
+
+    /// Moves a choice field to the next (or previous) option, wrapping.
+    mutating func cycleChoice(by step: Int) {
+        guard !options.isEmpty else { return }
+        let current = options.firstIndex { $0.id == input.text } ?? 0
+        let next = ((current + step) % options.count + options.count) % options.count
+        input = TextFieldState(options[next].id)
+    }
+}
+
+/// One choice of a choice field: the id the app reads, and the words shown.
+public struct FormOption: Hashable, Sendable {
+    public var id: String
+    public var label: String
+
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
 }
 
 /// What a key did to a form, for the app's `update` to act on.
@@ -113,11 +147,17 @@ public struct FormState: Hashable, Sendable {
     }
 
     /// Applies a key: Tab/↓ and Shift-Tab/↑ move focus (wrapping), Enter moves on or
-    /// submits, Esc cancels, Ctrl-R reveals or hides a masked field, other keys edit the
-    /// focused field.
+    /// submits, Esc cancels, Ctrl-R reveals or hides a masked field, ←/→/Space change a
+    /// choice field, other keys edit the focused text field.
     @discardableResult
     public mutating func handle(_ key: Key) -> FormAction {
         if isSubmitting { return key == .escape ? .cancel : .ignored }
+        if focusedField?.isChoice == true, key == .left || key == .right || key == .character(" ") {
+            fields[focusIndex].cycleChoice(by: key == .left ? -1 : 1)
+            fields[focusIndex].validationMessage = nil
+            formError = nil
+            return .edited
+        }
         switch key {
         case .tab, .down:
             focusNext()
@@ -136,7 +176,7 @@ public struct FormState: Hashable, Sendable {
             fields[focusIndex].input.toggleReveal()
             return .navigated
         default:
-            guard fields.indices.contains(focusIndex) else { return .ignored }
+            guard fields.indices.contains(focusIndex), !fields[focusIndex].isChoice else { return .ignored }
             guard fields[focusIndex].input.handle(key) else { return .ignored }
             fields[focusIndex].validationMessage = nil
             formError = nil

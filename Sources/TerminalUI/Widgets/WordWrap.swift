@@ -42,4 +42,17 @@ public enum WordWrap {
         }
         return result
     }
+
+    /// At most `maxLines` lines of `text` wrapped to `width`; when it needs more, the last
+    /// line shown ends in "…".
+    public static func lines(_ text: String, width: Int, maxLines: Int) -> [String] {
+        let all = lines(text, width: width)
+        guard all.count > maxLines else { return all }
+        guard maxLines > 0 else { return [] }
+        var shown = Array(all.prefix(maxLines))
+        var last = shown[maxLines - 1]
+        while !last.isEmpty, DisplayWidth.of(last) + 1 > width { last.removeLast() }
+        shown[maxLines - 1] = last + "…"
+        return shown
+    }
 }

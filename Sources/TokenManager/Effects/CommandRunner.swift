@@ -37,8 +37,8 @@ struct CommandRunner: Sendable {
         case .refresh(let account):
             let result = await client.refresh(account)
             return .refreshFinished(account: account, result)
-        case .logout(let account):
-            let result = await client.logout(account)
+        case .logout(let account, let end):
+            let result = await client.logout(account, end)
             return .logoutFinished(account: account, error: result.error)
         case .requestPasswordReset(let account, let id):
             let result = await client.requestPasswordReset(account)

@@ -18,8 +18,8 @@ extension EngineClient {
             refresh: { account in
                 await .of { () async throws(AuthError) in try await gateway.service.refresh(account: account) }
             },
-            logout: { account in
-                await .of { () async throws(AuthError) in try await gateway.service.logout(account: account) }
+            logout: { account, end in
+                await .of { () async throws(AuthError) in try await gateway.service.logout(account: account, end: end) }
             },
             requestPasswordReset: { account in
                 await .of { () async throws(AuthError) in try await gateway.authenticator().requestPasswordResetCode(account) }

@@ -12,7 +12,8 @@ struct EngineClient: Sendable {
     var login: @Sendable (_ account: String, _ password: String?) async -> Result<AccountLoginOutcome, AuthError>
     var answerChallenge: @Sendable (_ account: String, _ challenge: AccountChallenge, _ newPassword: String) async -> Result<TokenSet, AuthError>
     var refresh: @Sendable (_ account: String) async -> Result<TokenSet, AuthError>
-    var logout: @Sendable (_ account: String) async -> Result<Void, AuthError>
+    /// `end` nil: the provider's one way to end a session.
+    var logout: @Sendable (_ account: String, _ end: SessionEnd?) async -> Result<Void, AuthError>
     /// The account as a form has it (forgot-password may use another username).
     /// Answers where the code went when the provider says (a masked destination).
     var requestPasswordReset: @Sendable (_ account: AccountConfig) async -> Result<PasswordResetDelivery?, AuthError>

@@ -17,6 +17,8 @@ struct AppModel: Equatable, Sendable {
     var screen: Screen = .accounts
     /// A dialog or menu drawn over the screen; it takes the keys while shown.
     var overlay: Overlay?
+    /// How far the help overlay is scrolled (back to the top when it closes).
+    var helpOffset = 0
     /// The one current message: a new one replaces it (see `setStatus`).
     var status: StatusMessage?
     /// The accounts `R` is refreshing and how they ended so far, for its summary.

@@ -10,13 +10,16 @@ struct AccountFormScreen: FormScreen {
     var catalog: ProviderCatalog
     var form: FormState
     var requestID: Int?
-    /// Fields the form does not edit but must keep (a provider's extra account fields).
+    /// Fields the form does not edit but must keep: the account's fields its provider does
+    /// not declare (`fields = { … }` in the file).
     var keptFields: [String: String] = [:]
     /// `ca_file` of the edited account: not in the form, kept as it was.
     var keptCAFile: String?
-    /// Every field's text when the provider last changed, by field id: stepping through the
-    /// picker and back loses nothing typed into another provider's own fields.
+    /// Every field's text when the form was last rebuilt (the provider or the password source
+    /// changed), by field id: stepping through the choices and back loses nothing typed.
     var typedValues: [String: String] = [:]
+    /// The password source offers API tokens (the edited account uses one).
+    var offersAPIToken = false
 
     var providerIDs: [String] { catalog.ids }
     var account: String { original ?? "" }
@@ -29,67 +32,61 @@ struct AccountFormScreen: FormScreen {
     }
 
     static func adding(catalog: ProviderCatalog) -> AccountFormScreen {
-        let provider = catalog.ids.first ?? ""
-        return AccountFormScreen(
-            original: nil, catalog: catalog,
-            form: makeForm(title: "Add account", keys: catalog.definition(id: provider)?.accountKeys ?? [],
-                           values: ["provider": provider, "source": "prompt"]))
+        var screen = AccountFormScreen(original: nil, catalog: catalog, form: FormState(title: "Add account", fields: []))
+        screen.typedValues = ["provider": catalog.ids.first ?? "", PasswordSourceField.choiceID: PasswordSourceField.prompt.id]
+        screen.rebuild(focus: "provider")
+        return screen
     }
 
     static func editing(_ account: AccountConfig, catalog: ProviderCatalog) -> AccountFormScreen {
         let definition = catalog.definition(id: account.providerID)
-        let values = (definition?.accountKeyValues(of: account) ?? [:]).merging([
+        let declared = Set(definition?.accountFields.map(\.id) ?? [])
+        let source = PasswordSourceField.formValues(account.mode)
+        var values = (definition?.accountKeyValues(of: account) ?? [:]).merging([
             "provider": account.providerID, "name": account.name, "username": account.username ?? "",
-            "base_url": account.baseURL ?? "", "source": sourceText(account.mode),
+            "base_url": account.baseURL ?? "",
+            PasswordSourceField.choiceID: source.choice, PasswordSourceField.valueID: source.value,
         ]) { $1 }
-        var screen = AccountFormScreen(
-            original: account.name, catalog: catalog,
-            form: makeForm(title: "Edit account · \(account.name)", keys: definition?.accountKeys ?? [], values: values))
-        screen.keptFields = account.fields
+        for id in declared { values[id] = account.fields[id] ?? "" }
+        var screen = AccountFormScreen(original: account.name, catalog: catalog, form: FormState(title: "Edit account · \(account.name)", fields: []))
+        screen.typedValues = values
+        screen.keptFields = account.fields.filter { !declared.contains($0.key) }
         screen.keptCAFile = account.caFile
+        screen.offersAPIToken = PasswordSourceField.isAPIToken(account.mode)
+        screen.rebuild(focus: "provider")
         return screen
     }
 
-    /// The common fields, with the provider's own keys between the base URL they depend on
-    /// and the password source.
-    private static func makeForm(title: String, keys: [ProviderAccountKey], values: [String: String]) -> FormState {
+    /// The form for the chosen provider and password source, from `typedValues`: the common
+    /// fields, the provider's own keys (after the base URL they depend on), the account fields
+    /// it declares, then the password source and its value field when it has one.
+    private mutating func rebuild(focus id: String) {
+        let values = typedValues
         func field(_ id: String, _ label: String, placeholder: String = "") -> FormField {
             FormField(id: id, label: label, text: values[id] ?? "", placeholder: placeholder)
         }
-        return FormState(
-            title: title,
+        let definition = catalog.definition(id: values["provider"] ?? "")
+        let declared = (definition?.accountFields ?? []).map {
+            field($0.id, $0.label, placeholder: $0.isRequired ? $0.placeholder : ["optional", $0.placeholder].filter { !$0.isEmpty }.joined(separator: "; "))
+        }
+        let source = PasswordSourceField.fields(
+            choice: values[PasswordSourceField.choiceID] ?? PasswordSourceField.prompt.id,
+            value: values[PasswordSourceField.valueID] ?? "", includingAPIToken: offersAPIToken)
+        form = FormState(
+            title: form.title,
             fields: [
                 field("provider", "Provider", placeholder: "←/→ to choose"),
                 field("name", "Name"),
                 field("username", "Username"),
                 field("base_url", "Base URL", placeholder: "provider default"),
-            ] + keys.map { field($0.id, $0.label, placeholder: $0.placeholder) } + [
-                field("source", "Password", placeholder: "prompt | env:VAR | cmd:COMMAND"),
-            ],
+            ] + (definition?.accountKeys ?? []).map { field($0.id, $0.label, placeholder: $0.placeholder) } + declared + source,
             submitLabel: "save")
+        form.focus(id: id)
     }
 
-    /// Shows `provider`'s own fields instead of the previous provider's, keeping every text.
-    private mutating func choose(provider: String) {
+    /// Keeps every field's text before the form is rebuilt.
+    private mutating func rememberTypedValues() {
         for field in form.fields { typedValues[field.id] = field.value }
-        typedValues["provider"] = provider
-        form = Self.makeForm(title: form.title, keys: catalog.definition(id: provider)?.accountKeys ?? [], values: typedValues)
-        form.focus(id: "provider")
-    }
-
-    static func sourceText(_ mode: AccountConfig.Mode) -> String {
-        switch mode {
-        case .password(.prompt), .apiToken(.prompt): return "prompt"
-        case .password(let source): return source.formText ?? "prompt"
-        case .apiToken(let source): return "token-" + (source.formText ?? "")
-        }
-    }
-
-    static func parseSource(_ text: String) -> AccountConfig.Mode? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed == "prompt" { return .password(.prompt) }
-        if trimmed.hasPrefix("token-") { return SecretSource(formText: String(trimmed.dropFirst("token-".count))).map { .apiToken($0) } }
-        return SecretSource(formText: trimmed).map { .password($0) }
     }
 
     mutating func update(key: Key, context: FormContext) -> FormOutcome {
@@ -97,15 +94,25 @@ struct AccountFormScreen: FormScreen {
         if form.focusedField?.id == "provider", !form.isSubmitting, key == .left || key == .right || key == .character(" ") {
             let current = providerIDs.firstIndex(of: form.value(of: "provider")) ?? 0
             let next = (current + (key == .left ? -1 : 1) + providerIDs.count) % max(1, providerIDs.count)
-            if providerIDs.indices.contains(next) { choose(provider: providerIDs[next]) }
+            if providerIDs.indices.contains(next) {
+                rememberTypedValues()
+                typedValues["provider"] = providerIDs[next]
+                rebuild(focus: "provider")
+            }
             return .stay
         }
+        let source = form.value(of: PasswordSourceField.choiceID)
         switch form.handle(key) {
         case .cancel:
             return .cancel
         case .submit:
             guard let draft = validate(accountNames: context.accountNames) else { return .stay }
             return submit(.saveAccount(draft, replacing: original, requestID: context.nextRequestID), context: context)
+        case .edited where form.value(of: PasswordSourceField.choiceID) != source:
+            // Another source: show (or hide) its value field.
+            rememberTypedValues()
+            rebuild(focus: PasswordSourceField.choiceID)
+            return .stay
         default:
             return .stay
         }
@@ -123,23 +130,33 @@ struct AccountFormScreen: FormScreen {
         } else if name != original, accountNames.contains(name) {
             messages["name"] = "Another account is called \(name)"
         }
-        let mode = Self.parseSource(form.value(of: "source"))
-        if mode == nil { messages["source"] = "Use prompt, env:VAR or cmd:COMMAND" }
-        if case .password = mode, username.isEmpty { messages["username"] = "Username is required" }
+        var mode: AccountConfig.Mode?
+        switch PasswordSourceField.mode(choice: form.value(of: PasswordSourceField.choiceID), value: form.value(of: PasswordSourceField.valueID)) {
+        case .success(let chosen): mode = chosen
+        case .failure(let message): messages[PasswordSourceField.valueID] = message.text
+        }
+        if !form.value(of: PasswordSourceField.choiceID).hasPrefix("token-"), username.isEmpty { messages["username"] = "Username is required" }
         if !baseURL.isEmpty, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             messages["base_url"] = "Must start with https:// (or http:// for localhost)"
         }
         var account = AccountConfig(
             name: name, providerID: provider, baseURL: baseURL.isEmpty ? nil : baseURL,
             username: username.isEmpty ? nil : username, caFile: keptCAFile)
+        var fields = keptFields
         if let definition = catalog.definition(id: provider) {
             let values = Dictionary(uniqueKeysWithValues: definition.accountKeys.map { ($0.id, form.value(of: $0.id)) })
             messages.merge(definition.applyAccountKeys(values, to: &account)) { first, _ in first }
+            let declared = Dictionary(uniqueKeysWithValues: definition.accountFields.map { ($0.id, form.value(of: $0.id)) })
+            messages.merge(definition.checkAccountFields(declared)) { first, _ in first }
+            for (id, value) in declared {
+                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                fields[id] = trimmed.isEmpty ? nil : trimmed
+            }
         }
         guard form.apply(messages), let mode else { return nil }
         return AccountDraft(
             name: name, providerID: provider, username: account.username, baseURL: account.baseURL, mode: mode,
-            fields: keptFields, providerSettings: account.providerSettings, caFile: keptCAFile)
+            fields: fields, providerSettings: account.providerSettings, caFile: keptCAFile)
     }
 
     static func saved(_ model: inout AppModel, requestID: Int, result: Result<ConfigSaved, ConfigEditError>) -> [AppCommand] {

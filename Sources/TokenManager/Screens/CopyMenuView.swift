@@ -1,7 +1,7 @@
 import TerminalUI
 
 /// The copy menu drawn centred over the screen: numbered choices, the selected one
-/// highlighted, and how to copy or cancel.
+/// highlighted (scrolled into view when they do not all fit), and how to copy or cancel.
 struct CopyMenuView: Widget {
     var account: String
     var rows: [String]
@@ -12,11 +12,16 @@ struct CopyMenuView: Widget {
         let box = rect.centered(width: width, height: rows.count + 4)
         canvas.fill(box, role: .text)
         let inner = canvas.box(box, role: .border, title: "Copy · \(account)").inset(left: 1, right: 1)
-        for (index, row) in rows.enumerated() where index < inner.height {
-            let line = inner.row(index)
+        // Inside the border: the choices, a blank row, the hints; the choices scroll so the
+        // selected one shows.
+        let listHeight = max(0, inner.height - 2)
+        let offset = min(max(0, selected - listHeight + 1), max(0, rows.count - listHeight))
+        for (index, row) in rows.enumerated().dropFirst(offset).prefix(listHeight) {
+            let line = inner.row(index - offset)
             if index == selected { canvas.fill(line, role: .selection) }
             canvas.write(row, in: line, role: index == selected ? .selection : .text)
         }
+        ScrollMarks.render(into: &canvas, box: box, moreAbove: offset > 0, moreBelow: offset + listHeight < rows.count)
         if inner.height > 0 {
             KeyHintBar([KeyHint("Enter", "copy"), KeyHint("Esc", "cancel")]).render(into: &canvas, in: inner.row(inner.height - 1))
         }

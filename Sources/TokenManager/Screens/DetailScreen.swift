@@ -35,7 +35,7 @@ struct DetailScreen: Equatable, Sendable {
     }
 
     static func render(_ screen: DetailScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
-        let all = lines(screen, model: model, now: now)
+        let all = lines(screen, model: model, now: now, width: rect.width)
         let offset = min(screen.scroll, max(0, all.count - rect.height))
         for (row, line) in all.dropFirst(offset).prefix(rect.height).enumerated() {
             canvas.write(line.text, in: rect.row(row), role: line.role)
@@ -57,8 +57,9 @@ struct DetailScreen: Equatable, Sendable {
         }
     }
 
-    /// The screen's content, top to bottom.
-    static func lines(_ screen: DetailScreen, model: AppModel, now: Date) -> [Line] {
+    /// The screen's content, top to bottom, for a body `width` columns wide (a revealed token
+    /// wraps at it).
+    static func lines(_ screen: DetailScreen, model: AppModel, now: Date, width: Int = Int.max) -> [Line] {
         guard let account = model.account(named: screen.account) else { return [Line("The account is gone.", .danger)] }
         var lines: [Line] = []
         func field(_ label: String, _ value: String, _ role: Role = .text) {
@@ -90,7 +91,14 @@ struct DetailScreen: Equatable, Sendable {
         ]
         for (label, token, expiry, source) in named {
             guard let token else { continue }
-            field(label, screen.isRevealed ? token : mask(token), screen.isRevealed ? .warning : .text)
+            if screen.isRevealed {
+                // All of it, on as many rows as it takes: a token cut at the edge is useless.
+                for (index, part) in wrapped(token, width: width - 15).enumerated() {
+                    field(index == 0 ? label : "", part, .warning)
+                }
+            } else {
+                field(label, mask(token))
+            }
             if let source {
                 if let expiry {
                     let countdown = Countdown.of(expiry: expiry, lifetime: expiry.timeIntervalSince(tokens.obtainedAt), now: now)
@@ -115,6 +123,12 @@ struct DetailScreen: Equatable, Sendable {
             for claim in jwt.claims { lines.append(Line("    " + describe(claim, timeZone: model.timeZone, now: now))) }
         }
         return lines
+    }
+
+    /// `text` in pieces of `width` columns (tokens have no spaces to wrap at).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        guard width > 0, DisplayWidth.of(text) > width else { return [text] }
+        return WordWrap.lines(text, width: width)
     }
 
     /// `eyJhbGci…•••• (812 chars)`: enough to recognise a token, not enough to use it.

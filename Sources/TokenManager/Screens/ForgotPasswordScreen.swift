@@ -97,7 +97,12 @@ struct ForgotPasswordScreen: FormScreen {
     }
 
     static func resetConfirmed(_ model: inout AppModel, account: String, requestID: Int, error: AuthError?) -> [AppCommand] {
-        guard case .succeeded = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: error?.message) else { return [] }
+        let reply = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: error?.message)
+        if case .failedInForm = reply, let error, var screen = from(model.screen) {
+            if let field = fieldToFix(after: error) { screen.form.focus(id: field) }
+            model.screen = .forgotPassword(screen)
+        }
+        guard case .succeeded = reply else { return [] }
         if let config = model.account(named: account) {
             model.screen = .login(LoginScreen(account: config))
         } else {
@@ -105,6 +110,15 @@ struct ForgotPasswordScreen: FormScreen {
         }
         model.setStatus("password reset; log in with the new password", role: .success)
         return []
+    }
+
+    /// Where the person fixes what the provider refused: a wrong or expired code (the
+    /// providers' messages name the code) is retyped in Code, other refused input (a password
+    /// the policy refuses) in New password; after a network failure the focus stays.
+    static func fieldToFix(after error: AuthError) -> String? {
+        if error.message.range(of: "code", options: .caseInsensitive) != nil { return "code" }
+        if case .validation = error { return "new" }
+        return nil
     }
 
     static func render(_ screen: ForgotPasswordScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {

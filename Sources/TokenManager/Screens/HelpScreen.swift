@@ -10,4 +10,21 @@ enum HelpScreen {
             KeyHint("Ctrl-R", "show password"), KeyHint("Esc", "cancel"),
         ]),
     ])
+
+    /// The overlay scrolled by `offset` lines.
+    static func overlay(offset: Int) -> HelpOverlay {
+        var overlay = overlay
+        overlay.offset = offset
+        return overlay
+    }
+
+    /// Help's keys: Esc, ?, q or Enter close it; j/k, arrows, PgUp/PgDn/Space, Home/End scroll.
+    static func update(_ model: inout AppModel, key: Key) {
+        if [.escape, .character("?"), .character("q"), .enter].contains(key) {
+            model.overlay = nil
+            model.helpOffset = 0
+        } else if let offset = overlay(offset: model.helpOffset).offset(after: key, in: Rect(size: model.size)) {
+            model.helpOffset = offset
+        }
+    }
 }
