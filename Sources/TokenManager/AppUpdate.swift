@@ -103,7 +103,15 @@ enum AppUpdate {
     }
 
     private static func confirm(_ model: inout AppModel, _ request: ConfirmRequest, key: Key) -> [AppCommand] {
-        guard let answer = request.dialog.answer(for: key) else { return [] }
+        guard let answer = request.dialog.answer(for: key) else {
+            // A question too long for the screen scrolls.
+            if let offset = request.dialog.offset(after: key, in: Rect(size: model.size)) {
+                var request = request
+                request.dialog.offset = offset
+                model.overlay = .confirm(request)
+            }
+            return []
+        }
         model.overlay = nil
         guard answer != .no else { return [] }
         switch request.action {

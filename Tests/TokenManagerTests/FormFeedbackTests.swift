@@ -104,6 +104,21 @@ struct FormFeedbackTests {
         #expect(cancel.overlay == nil)
     }
 
+    @Test func aDialogTooLongForTheScreenScrolls() {
+        var model = Self.loggedIn([Self.pool])
+        model.size = Size(width: 30, height: 9)
+        _ = Fixture.keys(&model, .character("x"))
+        let top = Fixture.render(model, width: 30, height: 9).lines
+        #expect(top.last?.contains("↓ more") == true)
+        #expect(top.contains { $0.contains("l log out  r revoke") }, "the answers always show")
+        _ = Fixture.keys(&model, .pageDown, .down, .down, .down, .down, .down, .down)
+        let bottom = Fixture.render(model, width: 30, height: 9).lines
+        #expect(bottom[0].contains("↑ more"))
+        #expect(bottom.last?.contains("↓ more") == false)
+        #expect(bottom.joined().contains("renewals)"))
+        #expect(Fixture.keys(&model, .character("r")) == [.logout(account: "pool", end: .revoke)])
+    }
+
     @Test func oneWayIsAYesNoSayingWhatItDoes() {
         // Revoke only, then neither: what reaches the provider is said.
         var revokeOnly = Self.loggedIn([Fixture.wikimedia])

@@ -86,7 +86,7 @@ struct FormScrollingTests {
         let last = Fixture.render(model, width: 20, height: 5).lines
         #expect(last[0].contains("↑ more"))
         #expect(last.last?.contains("↓ more") == false)
-        #expect(last[1].contains("Esc"), "the last binding of the forms section")
+        #expect(last[1].contains("Home End"), "the last binding of help")
 
         _ = Fixture.keys(&model, .pageUp, .home)
         #expect(Fixture.render(model, width: 20, height: 5).lines[1].contains("Accounts"))

@@ -44,6 +44,8 @@ public struct ConfirmDialog: Hashable, Sendable {
     /// When not empty, the dialog offers these instead of yes: each option's key answers
     /// `.option(key)`, and Esc (or n, when no option uses it) answers no ("cancel").
     public var options: [Option]
+    /// Text lines scrolled off the top, when the text does not fit (↑/↓, PgUp/PgDn).
+    public var offset: Int
 
     public init(title: String, message: String, yesLabel: String = "yes", noLabel: String = "no", isDestructive: Bool = false, enterAnswer: Answer? = nil, options: [Option] = []) {
         self.title = title
@@ -53,6 +55,7 @@ public struct ConfirmDialog: Hashable, Sendable {
         self.isDestructive = isDestructive
         self.enterAnswer = enterAnswer
         self.options = options
+        self.offset = 0
     }
 
     /// y/Y → yes; n/N/Esc → no; Enter → `enterAnswer`; an option's key → that option; other
@@ -75,9 +78,8 @@ public struct ConfirmDialog: Hashable, Sendable {
         return options.map { KeyHint(String($0.key), $0.label) } + [KeyHint("Esc", noLabel)]
     }
 
-    /// Draws the dialog centred in `rect` (usually the whole canvas), over what is there. Text
-    /// that does not fit is cut with "↓ more" on the border; the hints always show.
-    public func render(into canvas: inout Canvas, in rect: Rect, border: BorderStyle) {
+    /// The box in `rect`, the wrapped text and how many of its lines fit.
+    private func geometry(in rect: Rect) -> (box: Rect, lines: [String], textRows: Int) {
         let hints = hints
         let hintWidth = hints.map { DisplayWidth.of($0.key) + 1 + DisplayWidth.of($0.action) }.reduce(0, +) + 2 * max(0, hints.count - 1)
         let details = options.filter { !$0.detail.isEmpty }.map { "\($0.key) \($0.label): \($0.detail)" }
@@ -90,16 +92,39 @@ public struct ConfirmDialog: Hashable, Sendable {
             for detail in details { lines += WordWrap.lines(detail, width: innerWidth) }
         }
         let box = rect.centered(width: innerWidth + 4, height: lines.count + 4)
+        // Inside the border: the text, a blank row, the hints.
+        return (box, lines, max(0, box.height - 4))
+    }
+
+    /// The offset after ↑/↓ (a line) or PgUp/PgDn (a page) in `rect`; nil for other keys.
+    public func offset(after key: Key, in rect: Rect) -> Int? {
+        let (_, lines, textRows) = geometry(in: rect)
+        let maxOffset = max(0, lines.count - textRows)
+        let page = max(1, textRows - 1)
+        let next: Int
+        switch key {
+        case .down: next = offset + 1
+        case .up: next = offset - 1
+        case .pageDown: next = offset + page
+        case .pageUp: next = offset - page
+        default: return nil
+        }
+        return min(max(0, next), maxOffset)
+    }
+
+    /// Draws the dialog centred in `rect` (usually the whole canvas), over what is there. Text
+    /// that does not fit scrolls, with "↑ more" / "↓ more" on the border; the hints always show.
+    public func render(into canvas: inout Canvas, in rect: Rect, border: BorderStyle) {
+        let (box, lines, textRows) = geometry(in: rect)
+        let start = min(max(0, offset), max(0, lines.count - textRows))
         canvas.fill(box, role: .text)
         let inner = canvas.box(box, style: border, role: .border, title: title, titleRole: isDestructive ? .danger : .title).inset(left: 1, right: 1)
-        // Inside the border: the text, a blank row, the hints.
-        let textRows = max(0, inner.height - 2)
-        for (index, line) in lines.prefix(textRows).enumerated() {
+        for (index, line) in lines.dropFirst(start).prefix(textRows).enumerated() {
             canvas.write(line, in: inner.row(index), role: .text)
         }
         if inner.height >= 1 {
             KeyHintBar(hints).render(into: &canvas, in: inner.row(inner.height - 1))
         }
-        ScrollMarks.render(into: &canvas, box: box, moreAbove: false, moreBelow: lines.count > textRows)
+        ScrollMarks.render(into: &canvas, box: box, moreAbove: start > 0, moreBelow: start + textRows < lines.count)
     }
 }

@@ -6,8 +6,11 @@ enum HelpScreen {
         HelpOverlay.Section("Accounts", AccountListKeys.bindings.helpRows()),
         HelpOverlay.Section("Details", DetailKeys.bindings.helpRows()),
         HelpOverlay.Section("Forms", [
-            KeyHint("Tab Shift-Tab", "next / previous field"), KeyHint("Enter", "submit"),
-            KeyHint("Ctrl-R", "show password"), KeyHint("Esc", "cancel"),
+            KeyHint("Tab Shift-Tab", "next / previous field"), KeyHint("← → Space", "change a choice"),
+            KeyHint("Enter", "submit"), KeyHint("Ctrl-R", "show password"), KeyHint("Esc", "cancel"),
+        ]),
+        HelpOverlay.Section("Help and dialogs", [
+            KeyHint("j k ↑ ↓", "scroll"), KeyHint("PgUp PgDn", "page"), KeyHint("Home End", "top / bottom"),
         ]),
     ])
 
