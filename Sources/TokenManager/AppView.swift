@@ -89,12 +89,32 @@ enum AppView {
         switch model.screen {
         case .accounts: AccountListScreen.render(model, now: now, into: &canvas, in: rect)
         case .detail(let screen): DetailScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
-        case .login(let screen): LoginScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
-        case .newPassword(let screen): NewPasswordScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
-        case .forgotPassword(let screen): ForgotPasswordScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
-        case .changePassword(let screen): ChangePasswordScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
-        case .accountForm(let screen): AccountFormScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
+        case .login(let screen): screen.render(model: model, now: now, into: &canvas, in: rect)
+        case .newPassword(let screen): screen.render(model: model, now: now, into: &canvas, in: rect)
+        case .forgotPassword(let screen): screen.render(model: model, now: now, into: &canvas, in: rect)
+        case .changePassword(let screen): screen.render(model: model, now: now, into: &canvas, in: rect)
+        case .accountForm(let screen): screen.render(model: model, now: now, into: &canvas, in: rect)
         }
+    }
+
+    /// The shown form's geometry on a screen of `model.size` (nil when no form is shown): which
+    /// row each field is on, for mapping a click to a field.
+    static func formLayout(_ model: AppModel, now: Date) -> FormLayout? {
+        let body = frame(model, now: now).body
+        switch model.screen {
+        case .accounts, .detail: return nil
+        case .login(let screen): return screen.layout(model: model, now: now, in: body)
+        case .newPassword(let screen): return screen.layout(model: model, now: now, in: body)
+        case .forgotPassword(let screen): return screen.layout(model: model, now: now, in: body)
+        case .changePassword(let screen): return screen.layout(model: model, now: now, in: body)
+        case .accountForm(let screen): return screen.layout(model: model, now: now, in: body)
+        }
+    }
+
+    /// The rows of a screen of `model.size`: the status line takes the rows its message needs.
+    static func frame(_ model: AppModel, now: Date) -> Frame {
+        let status = statusLine(model, now: now)
+        return layout(model.size, statusHeight: status.height(width: model.size.width, maxLines: maxStatusLines(model.size)))
     }
 
     /// One message at a time: what just happened, else the selected account's last error,

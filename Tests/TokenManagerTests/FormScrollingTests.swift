@@ -59,13 +59,13 @@ struct FormScrollingTests {
 
     @Test func formLayoutMapsRowsToFields() {
         let model = Self.changePassword(width: 40, height: 10)
-        guard case .changePassword(let screen) = model.screen else { Issue.record("no form"); return }
-        let layout = FormFrame.layout(screen.form, context: [("The new password needs at least 6 characters.", .muted)], in: AppView.bodyRect(for: model.size))
+        guard let layout = AppView.formLayout(model, now: Fixture.t0) else { Issue.record("no form"); return }
         let canvas = Fixture.render(model, width: 40, height: 10)
         let row = layout.row(ofField: 0)
         #expect(row == canvas.cursor?.y)
         #expect(layout.field(atRow: row ?? -1) == 0)
-        #expect(layout.row(ofField: 2) == nil, "Repeat is scrolled out at the top")
+        #expect(layout.row(ofField: 2) == nil, "Repeat is below the edge")
+        #expect(AppView.formLayout(Fixture.model(), now: Fixture.t0) == nil, "the list is no form")
     }
 
     @Test func helpAt20x5Scrolls() {

@@ -192,11 +192,8 @@ struct AccountFormScreen: FormScreen {
         }
     }
 
-    static func render(_ screen: AccountFormScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
-        let context: [(String, Role)] = [
-            ("Providers: \(screen.providerIDs.joined(separator: ", ")). Passwords are never written to the file.", .muted),
-        ]
-        FormFrame.render(screen.form, context: context, now: now, into: &canvas, in: rect)
+    func intro(model: AppModel, now: Date) -> [(String, Role)] {
+        [("Providers: \(providerIDs.joined(separator: ", ")). Passwords are never written to the file.", .muted)]
     }
 }
 

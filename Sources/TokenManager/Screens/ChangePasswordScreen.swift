@@ -65,11 +65,7 @@ struct ChangePasswordScreen: FormScreen {
         return []
     }
 
-    static func render(_ screen: ChangePasswordScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
-        var context: [(String, Role)] = []
-        if screen.rules.minimumLength > 1 {
-            context.append(("The new password needs at least \(screen.rules.minimumLength) characters.", .muted))
-        }
-        FormFrame.render(screen.form, context: context, now: now, into: &canvas, in: rect)
+    func intro(model: AppModel, now: Date) -> [(String, Role)] {
+        rules.minimumLength > 1 ? [("The new password needs at least \(rules.minimumLength) characters.", .muted)] : []
     }
 }

@@ -121,16 +121,14 @@ struct ForgotPasswordScreen: FormScreen {
         return nil
     }
 
-    static func render(_ screen: ForgotPasswordScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
-        let context: [(String, Role)]
-        switch screen.step {
+    func intro(model: AppModel, now: Date) -> [(String, Role)] {
+        switch step {
         case .username:
-            context = [("The provider sends a confirmation code to the account's e-mail.", .muted)]
+            [("The provider sends a confirmation code to the account's e-mail.", .muted)]
         case .code(let username, let destination?):
-            context = [("A code for \(username) was sent to \(destination). Enter it with a new password.", .muted)]
+            [("A code for \(username) was sent to \(destination). Enter it with a new password.", .muted)]
         case .code(let username, nil):
-            context = [("A code was sent for \(username). Enter it with a new password.", .muted)]
+            [("A code was sent for \(username). Enter it with a new password.", .muted)]
         }
-        FormFrame.render(screen.form, context: context, now: now, into: &canvas, in: rect)
     }
 }

@@ -19,6 +19,8 @@ protocol FormScreen: Equatable, Sendable {
     static func from(_ screen: Screen) -> Self?
 
     mutating func update(key: Key, context: FormContext) -> FormOutcome
+    /// The lines above the fields (what the form is for, what happens next).
+    func intro(model: AppModel, now: Date) -> [(String, Role)]
 }
 
 /// What a form's update may read besides its own state.
@@ -47,6 +49,16 @@ enum FormReply<Screen: FormScreen> {
 
 extension FormScreen {
     static var clearsLastError: Bool { false }
+
+    /// Draws the form in its frame.
+    func render(model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
+        FormFrame.render(form, context: intro(model: model, now: now), now: now, into: &canvas, in: rect)
+    }
+
+    /// Where each field is drawn in `rect` (the screen body), as `render` draws it.
+    func layout(model: AppModel, now: Date, in rect: Rect) -> FormLayout {
+        FormFrame.layout(form, context: intro(model: model, now: now), in: rect)
+    }
 
     /// Marks the form busy with the request `context.nextRequestID` and asks for `command`.
     mutating func submit(_ command: AppCommand, context: FormContext) -> FormOutcome {

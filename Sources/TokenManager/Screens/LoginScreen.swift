@@ -93,14 +93,14 @@ struct LoginScreen: FormScreen {
         return []
     }
 
-    static func render(_ screen: LoginScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
+    func intro(model: AppModel, now: Date) -> [(String, Role)] {
         var context: [(String, Role)] = []
-        if let account = model.account(named: screen.account) {
+        if let account = model.account(named: account) {
             context.append(("\(model.providerShortName(of: account)) · user \(account.username ?? "?")", .muted))
         }
-        if let source = screen.sourceDescription {
+        if let source = sourceDescription {
             context.append(("Type a password, or leave it empty to use \(source).", .muted))
         }
-        FormFrame.render(screen.form, context: context, now: now, into: &canvas, in: rect)
+        return context
     }
 }

@@ -65,16 +65,16 @@ struct NewPasswordScreen: FormScreen {
         return []
     }
 
-    static func render(_ screen: NewPasswordScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
+    func intro(model: AppModel, now: Date) -> [(String, Role)] {
         var context: [(String, Role)] = [("The provider wants a new password before it issues tokens.", .muted)]
-        if let expiry = screen.challenge.expiresAt {
+        if let expiry = challenge.expiresAt {
             let left = expiry.timeIntervalSince(now)
             context.append((left > 0 ? "This session ends in \(Countdown.clock(left))." : "This session has ended; log in again.", left > 60 ? .muted : .warning))
         }
-        if screen.rules.minimumLength > 1 {
-            context.append(("At least \(screen.rules.minimumLength) characters.", .muted))
+        if rules.minimumLength > 1 {
+            context.append(("At least \(rules.minimumLength) characters.", .muted))
         }
-        FormFrame.render(screen.form, context: context, now: now, into: &canvas, in: rect)
+        return context
     }
 }
 
