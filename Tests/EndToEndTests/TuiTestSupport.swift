@@ -116,11 +116,20 @@ final class TuiFixture: @unchecked Sendable {
         try await session.press("Enter")
     }
 
-    /// The status line: the second-last line of the screen.
+    /// The status line: the line above the footer, joined with the lines above it that the
+    /// same message wrapped onto (up to 3; they start with the bar's one space of padding,
+    /// where list rows start with two).
     static func statusLine(of screen: String) -> String {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let trimmed = lines.last?.isEmpty == true ? Array(lines.dropLast()) : lines
-        return trimmed.count >= 2 ? trimmed[trimmed.count - 2] : ""
+        guard trimmed.count >= 2 else { return "" }
+        var status = [trimmed[trimmed.count - 2]]
+        var index = trimmed.count - 3
+        while status.count < 3, index >= 0, trimmed[index].hasPrefix(" "), !trimmed[index].hasPrefix("  ") {
+            status.insert(trimmed[index], at: 0)
+            index -= 1
+        }
+        return status.joined()
     }
 
     /// The ACCESS countdown of a row in seconds ("14:59" → 899).
