@@ -14,7 +14,8 @@ enum AppMessage: Equatable, Sendable {
     case challengeAnswered(account: String, requestID: Int, Result<TokenSet, AuthError>)
     case refreshFinished(account: String, Result<TokenSet, AuthError>)
     /// nil error: the session ended and the tokens were forgotten.
-    case logoutFinished(account: String, error: AuthError?)
+    /// `end`: how the session was ended, when the person chose (nil: the provider's one way).
+    case logoutFinished(account: String, error: AuthError?, end: SessionEnd? = nil)
     /// `delivery`: where the code went, when the provider says (a masked destination).
     case passwordResetRequested(account: String, requestID: Int, error: AuthError?, delivery: PasswordResetDelivery? = nil)
     case passwordResetConfirmed(account: String, requestID: Int, error: AuthError?)

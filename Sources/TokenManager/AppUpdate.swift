@@ -35,7 +35,7 @@ enum AppUpdate {
         case .refreshFinished(let account, let result):
             refreshFinished(&model, account: account, result: result)
             return []
-        case .logoutFinished(let account, let error):
+        case .logoutFinished(let account, let error, let end):
             model.updateActivity(of: account) { $0.operation = nil }
             if let error {
                 model.updateActivity(of: account) { $0.lastError = error.message }
@@ -43,7 +43,8 @@ enum AppUpdate {
             } else {
                 model.tokens[account] = nil
                 model.updateActivity(of: account) { $0.lastError = nil }
-                model.setStatus("logged out of \(account)", role: .success, account: account)
+                let done = end == .revoke ? "revoked the refresh token of \(account)" : "logged out of \(account)"
+                model.setStatus(done, role: .success, account: account)
             }
             return []
         case .passwordResetRequested(let account, let requestID, let error, let delivery):

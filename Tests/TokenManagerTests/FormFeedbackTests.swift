@@ -144,8 +144,10 @@ struct FormFeedbackTests {
         var harness = AppHarness(model: Self.loggedIn([Self.pool]), client: client)
         let messages = await harness.run(harness.press(.character("x"), .character("r")))
         #expect(calls.all == ["pool revoke"])
+        #expect(messages == [.logoutFinished(account: "pool", error: nil, end: .revoke)])
         harness.deliver(messages)
         #expect(harness.model.tokens["pool"] == nil)
+        #expect(harness.model.status?.text == "revoked the refresh token of pool")
     }
 
     // MARK: - Token reveal

@@ -39,7 +39,7 @@ struct CommandRunner: Sendable {
             return .refreshFinished(account: account, result)
         case .logout(let account, let end):
             let result = await client.logout(account, end)
-            return .logoutFinished(account: account, error: result.error)
+            return .logoutFinished(account: account, error: result.error, end: end)
         case .requestPasswordReset(let account, let id):
             let result = await client.requestPasswordReset(account)
             let delivery = try? result.get()
