@@ -81,7 +81,7 @@ public struct FormLayout: Sendable {
         let footerRows = rect.height >= 2 && (state.isSubmitting || rect.height >= 5) ? 1 : 0
         footer = footerRows == 1 ? Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1) : nil
         // The server's word on the whole form matters, but must not push the fields away.
-        if let error = state.formError, rect.height >= 4 {
+        if let error = state.formError, rect.height >= 2 {
             errorLines = WordWrap.lines(error, width: rect.width, maxLines: max(1, (rect.height - footerRows) / 3))
         } else {
             errorLines = []
