@@ -113,4 +113,54 @@ import Testing
         Form(FormTests.loginForm(), now: now).render(into: &canvas, in: canvas.bounds)
         #expect(canvas.lines.count == 2)
     }
+
+    @Test func choiceFieldsCycleAndIgnoreTyping() {
+        var form = FormState(title: "T", fields: [
+            FormField(id: "source", label: "Source", options: [FormOption(id: "a", label: "first"), FormOption(id: "b", label: "second")]),
+        ])
+        #expect(form.value(of: "source") == "a")
+        #expect(form.handle(.character("x")) == .ignored)
+        #expect(form.handle(.right) == .edited)
+        #expect(form.value(of: "source") == "b")
+        #expect(form.handle(.character(" ")) == .edited)
+        #expect(form.value(of: "source") == "a")
+        #expect(form.handle(.left) == .edited)
+        #expect(form.value(of: "source") == "b")
+        var canvas = Canvas(size: Size(width: 24, height: 1))
+        Form(form, now: now).render(into: &canvas, in: canvas.bounds)
+        #expect(canvas.lines[0] == "Source  < second >      ")
+        #expect(canvas.cursor == Point(x: 8, y: 0))
+        #expect(Form(form, now: now).hints.contains(KeyHint("←→", "choose")))
+    }
+
+    @Test func aFormTallerThanItsRectScrollsToTheFocus() {
+        var form = FormState(title: "T", fields: (0..<6).map { FormField(id: "f\($0)", label: "Field \($0)") })
+        form.focus(id: "f5")
+        let view = Form(form, now: now, intro: [FormNote("What this is for")])
+        let layout = view.layout(in: Rect(x: 0, y: 0, width: 30, height: 4))
+        #expect(layout.hasMoreAbove)
+        #expect(!layout.hasMoreBelow)
+        #expect(layout.row(ofField: 5) == 3)
+        #expect(layout.row(ofField: 0) == nil)
+        #expect(layout.field(atRow: 2) == 4)
+        form.focus(id: "f0")
+        let top = Form(form, now: now, intro: [FormNote("What this is for")]).layout(in: Rect(x: 0, y: 0, width: 30, height: 4))
+        #expect(!top.hasMoreAbove && top.hasMoreBelow)
+        #expect(top.row(ofField: 0) == 2, "the intro and its blank row stay above the first field")
+    }
+
+    @Test func wordWrapEndsACutTextWithAnEllipsis() {
+        #expect(WordWrap.lines("one two three four", width: 9, maxLines: 2) == ["one two", "three…"])
+        #expect(WordWrap.lines("one two", width: 9, maxLines: 2) == ["one two"])
+    }
+
+    @Test func statusLineWrapsOntoItsRows() {
+        let line = StatusLine(left: "a message that needs two rows")
+        #expect(line.height(width: 20, maxLines: 3) == 2)
+        #expect(line.height(width: 40, maxLines: 3) == 1)
+        var canvas = Canvas(size: Size(width: 20, height: 2))
+        line.render(into: &canvas, in: canvas.bounds)
+        #expect(canvas.lines == [" a message that     ", " needs two rows     "])
+        #expect(canvas[x: 19, y: 1].role == .statusBar)
+    }
 }
