@@ -71,7 +71,8 @@ import Testing
         )) {
             try await resolver.secret(for: account(.command("echo waiting >&2; sleep 30 & sleep 30")))
         }
-        #expect(Date().timeIntervalSince(started) < 5)
+        // Far below the 30 s the children would run; loose enough for a loaded CI machine.
+        #expect(Date().timeIntervalSince(started) < 20)
     }
 
     @Test func commandDoesNotReadOurStdin() async throws {
