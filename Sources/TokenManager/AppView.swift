@@ -88,6 +88,7 @@ enum AppView {
         case .forgotPassword(let screen): ForgotPasswordScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
         case .changePassword(let screen): ChangePasswordScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
         case .accountForm(let screen): AccountFormScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
+        case .activityLog(let screen): ActivityLogScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
         }
     }
 
@@ -115,7 +116,7 @@ enum AppView {
         guard model.overlay == nil else { return false }
         switch model.screen {
         case .accounts: return !model.list.isEditingFilter
-        case .detail: return true
+        case .detail, .activityLog: return true
         default: return false
         }
     }
@@ -138,6 +139,7 @@ enum AppView {
             var hints = FormFrame.hints(screen.form)
             if screen.form.focusedField?.id == "provider" { hints.insert(KeyHint("←→", "provider"), at: 1) }
             return hints
+        case .activityLog: return ActivityLogScreen.hints()
         }
     }
 }

@@ -35,6 +35,7 @@ public struct Form: Sendable {
         for (index, field) in state.fields.enumerated() {
             guard y < fieldsBottom else { break }
             let focused = index == state.focusIndex && !state.isSubmitting
+            canvas.markHitRegion(Rect(x: rect.x, y: y, width: rect.width, height: 1), .formField(field.id))
             canvas.write(field.label, at: Point(x: rect.x, y: y), role: focused ? .accent : .text, maxWidth: labelWidth, overflow: .ellipsis)
             TextField(field.input, focused: focused, placeholder: field.placeholder)
                 .render(into: &canvas, in: Rect(x: inputX, y: y, width: inputWidth, height: 1))
