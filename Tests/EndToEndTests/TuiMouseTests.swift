@@ -93,6 +93,15 @@ struct TuiMouseTests {
         #expect(try await Self.mouseModes(session) == "000", "mouse reporting is still on after exit")
     }
 
+    /// Ended by a signal, the program leaves no mouse reporting behind either.
+    @Test func reportingIsOffAfterSIGTERM() async throws {
+        let fixture = try await TuiFixture(accounts: [TuiTerminalConventionTests.account])
+        #expect(try await String(Self.mouseModes(fixture.session).prefix(2)) == "11")
+        #expect(kill(try await fixture.session.programPID(), SIGTERM) == 0)
+        try await fixture.session.waitFor(text: "[exit ")
+        #expect(try await String(Self.mouseModes(fixture.session).prefix(2)) == "00")
+    }
+
     /// Ctrl-Z hands the shell a terminal without mouse reporting; `fg` turns it back on.
     /// (The shell's TERM decides the encoding, so only "on" is checked here, not SGR.)
     @Test func reportingIsOffWhileSuspended() async throws {

@@ -36,6 +36,27 @@ import TerminalUI
         #expect(model.selectedAccount?.name == "prod-wme")
     }
 
+    /// The rows are where the view draws them at every size, with the filter line too.
+    @Test(arguments: [Size(width: 40, height: 12), Size(width: 80, height: 24), Size(width: 120, height: 35)])
+    func clicksFollowTheLayoutAtEverySize(size: Size) throws {
+        var model = Self.model(accounts: 40)
+        model.size = size
+        _ = Self.click(&model, x: size.width - 1, y: try Self.row(of: "shop", in: model))
+        #expect(model.selectedAccount?.name == "shop")
+        // With a kept filter the table starts a row lower.
+        _ = Fixture.keys(&model, .character("/"))
+        Fixture.type(&model, "zz-1")
+        _ = Fixture.keys(&model, .enter)
+        _ = Self.click(&model, y: try Self.row(of: "zz-12", in: model))
+        #expect(model.selectedAccount?.name == "zz-12")
+        // The last row on screen, then the wheel past the end.
+        let lines = AppView.render(model, now: model.now, size: model.size).lines
+        let last = try #require(lines.lastIndex { $0.contains("zz-1") })
+        _ = Self.click(&model, .doubleClick, y: last)
+        guard case .detail(let details) = model.screen else { Issue.record("no details at \(size)"); return }
+        #expect(lines[last].contains(details.account))
+    }
+
     @Test func aDoubleClickOpensTheDetailsOfTheRow() throws {
         var model = Self.model()
         let y = try Self.row(of: "shop", in: model)
