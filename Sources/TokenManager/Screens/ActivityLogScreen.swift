@@ -34,11 +34,6 @@ struct ActivityLogScreen: Equatable, Sendable {
         return .stay
     }
 
-    /// Scrolls by `rows` (the mouse wheel), within the entries.
-    mutating func scroll(by rows: Int, entryCount: Int, bodyHeight: Int) {
-        scroll = min(max(0, scroll + rows), max(0, entryCount - Self.visibleRows(bodyHeight: bodyHeight)))
-    }
-
     static func render(_ screen: ActivityLogScreen, model: AppModel, now: Date, into canvas: inout Canvas, in rect: Rect) {
         guard !rect.isEmpty else { return }
         let entries = model.activityLog.newestFirst
