@@ -29,16 +29,34 @@ import Testing
     }
 
     @Test func aSecondPressOnTheSameCellSoonIsADoubleClick() {
-        var tracker = DoubleClickTracker()
+        var clicks = ClickResolver()
         let start = ContinuousClock.now
         let press = MouseEvent(.press, x: 5, y: 6)
-        #expect(tracker.resolve(press, at: start) == press)
-        #expect(tracker.resolve(MouseEvent(.release, x: 5, y: 6), at: start + .milliseconds(50)).kind == .release)
-        #expect(tracker.resolve(press, at: start + .milliseconds(200)).kind == .doubleClick)
+        #expect(clicks.resolve(press, at: start) == press)
+        #expect(clicks.resolve(MouseEvent(.release, x: 5, y: 6), at: start + .milliseconds(50)).kind == .release)
+        #expect(clicks.resolve(press, at: start + .milliseconds(200)).kind == .doubleClick)
+        #expect(clicks.resolve(MouseEvent(.release, x: 5, y: 6), at: start + .milliseconds(250)).kind == .release)
         // A third press starts over; a late one or one elsewhere is a single press.
-        #expect(tracker.resolve(press, at: start + .milliseconds(300)).kind == .press)
-        #expect(tracker.resolve(press, at: start + .milliseconds(900)).kind == .press)
-        #expect(tracker.resolve(MouseEvent(.press, x: 6, y: 6), at: start + .milliseconds(950)).kind == .press)
+        #expect(clicks.resolve(press, at: start + .milliseconds(300)).kind == .press)
+        _ = clicks.resolve(MouseEvent(.release, x: 5, y: 6), at: start + .milliseconds(310))
+        #expect(clicks.resolve(press, at: start + .milliseconds(900)).kind == .press)
+        _ = clicks.resolve(MouseEvent(.release, x: 5, y: 6), at: start + .milliseconds(910))
+        #expect(clicks.resolve(MouseEvent(.press, x: 6, y: 6), at: start + .milliseconds(950)).kind == .press)
+    }
+
+    /// What ncurses reports when a press and its release arrive together: only the release,
+    /// or a click, or (for two) a double click. All become clicks and double clicks.
+    @Test func mergedReportsBecomeClicks() {
+        var clicks = ClickResolver()
+        let start = ContinuousClock.now
+        #expect(clicks.resolve(MouseEvent(.release, x: 10, y: 5), at: start) == MouseEvent(.click, x: 10, y: 5))
+        #expect(clicks.resolve(MouseEvent(.release, x: 10, y: 5), at: start + .milliseconds(100)).kind == .doubleClick)
+        #expect(clicks.resolve(MouseEvent(.click, x: 10, y: 5), at: start + .seconds(2)).kind == .click)
+        #expect(clicks.resolve(MouseEvent(.click, x: 10, y: 5), at: start + .milliseconds(2100)).kind == .doubleClick)
+        #expect(clicks.resolve(MouseEvent(.doubleClick, x: 3, y: 3), at: start + .seconds(5)).kind == .doubleClick)
+        // After a double click the next click is a single one again.
+        #expect(clicks.resolve(MouseEvent(.click, x: 3, y: 3), at: start + .milliseconds(5100)).kind == .click)
+        #expect(clicks.resolve(MouseEvent(.wheelDown, x: 3, y: 3), at: start + .milliseconds(5150)).kind == .wheelDown)
     }
 
     @Test func hitRegionsAreClippedAndTheLastDrawnWins() {

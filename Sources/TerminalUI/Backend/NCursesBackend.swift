@@ -45,7 +45,7 @@ public final class NCursesBackend: TerminalBackend {
     /// reporting on (SGR mode 1006 where terminfo has it) and off again at `stop()` and
     /// `suspend()`; terminals keep their own selection on Shift-drag meanwhile.
     public let reportsMouse: Bool
-    private var doubleClicks = DoubleClickTracker()
+    private var clicks = ClickResolver()
 
     /// - Parameters:
     ///   - theme: the theme to draw with; NO_COLOR in `environment` overrides it.
@@ -139,8 +139,9 @@ public final class NCursesBackend: TerminalBackend {
         previousFrame = nil
     }
 
-    /// Asks ncurses for button 1 and the wheel, or for nothing. Presses are reported at once
-    /// (`mouseinterval(0)`); `DoubleClickTracker` recognises double clicks.
+    /// Asks ncurses for button 1 and the wheel, or for nothing. `mouseinterval(0)`: ncurses
+    /// does not wait for more mouse input before reporting; `ClickResolver` makes clicks and
+    /// double clicks of whatever it merged.
     private func setMouseReporting(_ on: Bool) {
         guard screen != nil else { return }
         if on {
@@ -391,7 +392,7 @@ public final class NCursesBackend: TerminalBackend {
         guard getmouse(&event) == OK,
               let decoded = MouseEvent.decode(buttonState: UInt(event.bstate), x: Int(event.x), y: Int(event.y))
         else { return .key(.unknown(Int(tm_key_mouse()))) }
-        return .key(.mouse(doubleClicks.resolve(decoded, at: .now)))
+        return .key(.mouse(clicks.resolve(decoded, at: .now)))
     }
 
     // MARK: Raw output, suspend, resize

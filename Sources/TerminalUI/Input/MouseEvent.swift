@@ -20,11 +20,6 @@ public struct MouseEvent: Hashable, Sendable, CustomStringConvertible {
         "Mouse(\(kind) \(x),\(y))"
     }
 
-    /// The events `NCursesBackend` asks ncurses for (`mousemask`).
-    static let reportedButtons: UInt = NCursesMouseMask.button1Pressed | NCursesMouseMask.button1Released
-        | NCursesMouseMask.button1Clicked | NCursesMouseMask.button1DoubleClicked
-        | NCursesMouseMask.button4Pressed | NCursesMouseMask.button5Pressed
-
     /// Decodes one `getmouse` result; nil for buttons and states nothing here uses.
     public static func decode(buttonState: UInt, x: Int, y: Int) -> MouseEvent? {
         guard x >= 0, y >= 0 else { return nil }
@@ -60,23 +55,44 @@ enum NCursesMouseMask {
     static let button5Pressed: UInt = 0o2 << 20
 }
 
-/// Turns a second press of button 1 on the same cell soon after the first into a double
-/// click. ncurses could do this itself (`mouseinterval`), but only by holding every press
-/// back for the interval; the UI answers presses at once instead (set to 0, see
-/// `NCursesBackend`) and recognises the second one here.
-public struct DoubleClickTracker: Sendable {
+/// Makes what ncurses reports of button 1 into presses, clicks and double clicks the same
+/// way whatever it merged. ncurses parses the reports that arrive together as one run and
+/// merges a press and its release: depending on the mask and the run it then reports a click,
+/// a double click, or only the release (seen with xterm SGR reports from tmux). So a release
+/// without a press before it is a click, and a press or click on the same cell within
+/// `interval` of the last one is a double click.
+public struct ClickResolver: Sendable {
     public static let interval: Duration = .milliseconds(400)
-    private var lastPress: (x: Int, y: Int, at: ContinuousClock.Instant)?
+    private var lastClick: (x: Int, y: Int, at: ContinuousClock.Instant)?
+    private var isPressed = false
 
     public init() {}
 
     public mutating func resolve(_ event: MouseEvent, at now: ContinuousClock.Instant) -> MouseEvent {
-        guard event.kind == .press || event.kind == .click else { return event }
-        if let last = lastPress, last.x == event.x, last.y == event.y, now - last.at <= Self.interval {
-            lastPress = nil
+        var event = event
+        switch event.kind {
+        case .press:
+            isPressed = true
+        case .release:
+            guard !isPressed else {
+                isPressed = false
+                return event
+            }
+            event.kind = .click
+        case .click:
+            isPressed = false
+        case .doubleClick:
+            isPressed = false
+            lastClick = nil
+            return event
+        case .wheelUp, .wheelDown:
+            return event
+        }
+        if let last = lastClick, last.x == event.x, last.y == event.y, now - last.at <= Self.interval {
+            lastClick = nil
             return MouseEvent(.doubleClick, x: event.x, y: event.y)
         }
-        lastPress = (event.x, event.y, now)
+        lastClick = (event.x, event.y, now)
         return event
     }
 }
