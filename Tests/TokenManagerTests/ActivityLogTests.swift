@@ -52,6 +52,20 @@ import TerminalUI
         #expect(!text.contains(Fixture.jwt.prefix(20)))
     }
 
+    @Test(arguments: [Size(width: 40, height: 12), Size(width: 80, height: 24), Size(width: 120, height: 35)])
+    func theLogFitsEverySize(size: Size) {
+        var model = Fixture.model()
+        model.size = size
+        for index in 0..<50 { model.activityLog.append(.renewal, "renewed automatically \(index)", account: "prod-wme", at: Fixture.t0 + Double(index)) }
+        let lines = Self.logLines(model)
+        #expect(lines.count == size.height)
+        #expect(lines[1].hasPrefix("Activity · newest first · 50 entries".prefix(size.width - 1)))
+        #expect(lines[2].hasPrefix(String("22:14:09  prod-wme  renewed automatically".prefix(size.width - 1))))
+        // Every row between the header and the status line is an entry, newest first.
+        #expect(lines[2..<(size.height - 2)].allSatisfy { $0.hasPrefix("22:1") && $0.contains("prod-wme") })
+        #expect(AppView.hints({ var m = model; m.screen = .activityLog(ActivityLogScreen()); return m }()).first?.key == "↑↓")
+    }
+
     @Test func theLogKeepsTheLastThousandEntries() {
         var log = ActivityLog()
         for index in 0..<1_005 { log.append(.copy, "copy \(index)", account: "a", at: Fixture.t0 + Double(index)) }
