@@ -25,6 +25,14 @@ static inline attr_t tm_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int tm_key_resize(void) { return KEY_RESIZE; }
 static inline int tm_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int tm_err(void) { return ERR; }
+static inline int tm_key_mouse(void) { return KEY_MOUSE; }
+static inline mmask_t tm_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t tm_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t tm_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t tm_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t tm_button1_triple_clicked(void) { return BUTTON1_TRIPLE_CLICKED; }
+static inline mmask_t tm_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t tm_button5_pressed(void) { return BUTTON5_PRESSED; }
 
 // Globals that Swift 6 rejects as unsafe (or that are macros in reentrant builds).
 static inline WINDOW *tm_stdscr(void) { return stdscr; }
@@ -67,7 +75,9 @@ static inline const int *tm_crash_signals(unsigned *count) {
 static inline void tm_crash_handler(int sig) {
     struct tm_crash_state *state = tm_crash_state();
     if (state->fd >= 0) {
-        static const char reset[] = "\033[0m\033[?25h\033[?1049l\r\n";
+        // Mouse reporting off too (X10/normal, button-event, any-event, SGR), or the shell
+        // would get escape sequences for every click.
+        static const char reset[] = "\033[0m\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?25h\033[?1049l\r\n";
         tcsetattr(state->fd, TCSANOW, &state->termios);
         ssize_t ignored = write(state->fd, reset, sizeof reset - 1);
         (void)ignored;

@@ -15,6 +15,8 @@ extension AppUpdate {
             return quit(&model)
         case .showHelp:
             model.overlay = .help
+        case .showActivityLog:
+            model.screen = .activityLog(ActivityLogScreen())
         case .addAccount:
             model.screen = .accountForm(AccountFormScreen.adding(catalog: model.catalog))
         case .refreshAll:

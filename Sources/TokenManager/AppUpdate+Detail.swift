@@ -18,8 +18,15 @@ extension AppUpdate {
             return []
         case .quit:
             return quit(&model)
-        case .login:
-            return LoginScreen.open(&model, account: account)
+        case .login, .forgotPassword, .changePassword:
+            // The form returns here when done or cancelled.
+            model.formOrigin = screen
+            var commands: [AppCommand] = []
+            if outcome == .login { commands = LoginScreen.open(&model, account: account) }
+            if outcome == .forgotPassword { commands = ForgotPasswordScreen.open(&model, account: account) }
+            if outcome == .changePassword { ChangePasswordScreen.open(&model, account: account) }
+            if case .detail = model.screen { model.formOrigin = nil }  // no form opened
+            return commands
         case .stay, .showHelp, .copy:
             model.screen = .detail(screen)
         }

@@ -11,8 +11,10 @@ enum AppUpdate {
     static let storeReloadSeconds = 10
 
     static func update(_ model: inout AppModel, _ message: AppMessage) -> [AppCommand] {
+        ActivityRecorder.record(&model, message)
         switch message {
         case .keyPressed(let key):
+            if case .mouse(let event) = key { return mouse(&model, event) }
             return keyPressed(&model, key)
         case .ticked(let now):
             model.now = now
@@ -74,7 +76,7 @@ enum AppUpdate {
         }
     }
 
-    private static func keyPressed(_ model: inout AppModel, _ key: Key) -> [AppCommand] {
+    static func keyPressed(_ model: inout AppModel, _ key: Key) -> [AppCommand] {
         if let overlay = model.overlay {
             switch overlay {
             case .help:
@@ -88,13 +90,16 @@ enum AppUpdate {
             }
         }
         switch model.screen {
-        case .accounts: return accountListKey(&model, key)
+        case .accounts:
+            model.formOrigin = nil  // a form opened from here returns here
+            return accountListKey(&model, key)
         case .detail(let screen): return detailKey(&model, screen, key)
         case .login(let screen): return formKey(&model, screen, key)
         case .newPassword(let screen): return formKey(&model, screen, key)
         case .forgotPassword(let screen): return formKey(&model, screen, key)
         case .changePassword(let screen): return formKey(&model, screen, key)
         case .accountForm(let screen): return formKey(&model, screen, key)
+        case .activityLog(let screen): return activityLogKey(&model, screen, key)
         }
     }
 

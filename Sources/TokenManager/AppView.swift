@@ -94,6 +94,7 @@ enum AppView {
         case .forgotPassword(let screen): screen.render(model: model, now: now, into: &canvas, in: rect)
         case .changePassword(let screen): screen.render(model: model, now: now, into: &canvas, in: rect)
         case .accountForm(let screen): screen.render(model: model, now: now, into: &canvas, in: rect)
+        case .activityLog(let screen): ActivityLogScreen.render(screen, model: model, now: now, into: &canvas, in: rect)
         }
     }
 
@@ -102,7 +103,7 @@ enum AppView {
     static func formLayout(_ model: AppModel, now: Date) -> FormLayout? {
         let body = frame(model, now: now).body
         switch model.screen {
-        case .accounts, .detail: return nil
+        case .accounts, .detail, .activityLog: return nil
         case .login(let screen): return screen.layout(model: model, now: now, in: body)
         case .newPassword(let screen): return screen.layout(model: model, now: now, in: body)
         case .forgotPassword(let screen): return screen.layout(model: model, now: now, in: body)
@@ -141,7 +142,7 @@ enum AppView {
         guard model.overlay == nil else { return false }
         switch model.screen {
         case .accounts: return !model.list.isEditingFilter
-        case .detail: return true
+        case .detail, .activityLog: return true
         default: return false
         }
     }
@@ -166,6 +167,7 @@ enum AppView {
             var hints = FormFrame.hints(screen.form)
             if screen.form.focusedField?.id == "provider" { hints.insert(KeyHint("←→", "provider"), at: 1) }
             return hints
+        case .activityLog: return ActivityLogScreen.hints()
         }
     }
 }

@@ -34,6 +34,7 @@ public enum TokenManagerApp {
         var model = AppModel(accounts: config.accounts, catalog: config.catalog, now: Date())
         model.banner = options.banner
         model.configPath = config.path
+        model.refreshLead = lead
         model.clipboardSetup = Clipboard()
         model.clipboardClearSeconds = options.clipboardClearSeconds ?? config.settings.clipboardClearSeconds
         model.size = TerminalSize.current() ?? model.size
@@ -55,7 +56,7 @@ public enum TokenManagerApp {
             resize: { .resized($0) },
             subscriptions: scheduler.messages
         )
-        let backend = NCursesBackend(theme: theme, environment: options.environment)
+        let backend = NCursesBackend(theme: theme, environment: options.environment, reportsMouse: config.settings.mouse)
         // TerminalUI's SignalPipe takes SIGINT/SIGTERM/SIGHUP on a thread of its own that
         // unblocks them. Blocking them on the main and UI threads routes them there, so a
         // signal never interrupts the UI thread's key wait.

@@ -60,6 +60,17 @@ final class TmuxSession: @unchecked Sendable {
         try await run(["send-keys", "-t", sessionName] + keys)
     }
 
+    /// Sends `bytes` to the program as the terminal would (`send-keys -H`): raw escape
+    /// sequences such as xterm mouse reports, which no tmux key name produces.
+    func sendBytes(_ bytes: [UInt8]) async throws {
+        try await run(["send-keys", "-t", sessionName, "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
+    /// A tmux format evaluated for the pane, e.g. `#{mouse_sgr_flag}`.
+    func display(_ format: String) async throws -> String {
+        try await run(["display-message", "-p", "-t", sessionName, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The visible screen as text lines.
     func screen() async throws -> String {
         try await run(["capture-pane", "-p", "-t", sessionName])

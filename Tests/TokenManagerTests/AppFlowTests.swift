@@ -34,6 +34,7 @@ struct AppFlowTests {
             $0.activity["gpu"] = nil
             $0.screen = .accounts
             $0.setStatus("logged in to gpu", role: .success)
+            $0.activityLog.append(.login, "logged in", account: "gpu", at: Fixture.t0)
         }
         #expect(after.isEmpty)
     }
@@ -57,12 +58,14 @@ struct AppFlowTests {
             $0.tokens["prod-wme"] = Self.fresh
             $0.activity["prod-wme"] = nil
             $0.refreshAllBatch = RefreshAllBatch(pending: ["shop"], succeeded: 1)
+            $0.activityLog.append(.renewal, "renewed (by hand)", account: "prod-wme", at: Fixture.t0)
         }
         let old = app.model.tokens["shop"]
         app.send(answers[1]) {
             $0.activity["shop"] = AccountActivity(lastError: AuthError.unreachable("connection refused").message)
             $0.refreshAllBatch = nil
             $0.setStatus("refresh all: 1 succeeded, 1 failed", role: .warning)
+            $0.activityLog.append(.failure, "renewal failed: Cannot reach the provider: connection refused", account: "shop", at: Fixture.t0)
         }
         #expect(app.model.tokens["shop"] == old)
     }
@@ -84,6 +87,7 @@ struct AppFlowTests {
             $0.tokens["prod-wme"] = nil
             $0.activity["prod-wme"] = nil
             $0.setStatus("logged out of prod-wme", role: .success, account: "prod-wme")
+            $0.activityLog.append(.logout, "logged out; tokens forgotten", account: "prod-wme", at: Fixture.t0)
         }
     }
 
@@ -95,7 +99,7 @@ struct AppFlowTests {
         #expect(copied == [.copyFinished(.copied(label: "access token"))])
         #expect(app.terminalWrites == [OSC52.copySequence(Fixture.jwt)])
         // The countdown in the status line says it all; no message on top.
-        app.send(copied[0])
+        app.send(copied[0]) { $0.activityLog.append(.copy, "copied access token", account: "prod-wme", at: Fixture.t0) }
 
         guard let state = app.model.clipboard else {
             Issue.record("no clipboard state after the copy")
@@ -109,7 +113,10 @@ struct AppFlowTests {
         let cleared = await app.run(due)
         #expect(cleared == [.clipboardCleared(.cleared)])
         #expect(app.terminalWrites.last == OSC52.clearSequence())
-        app.send(cleared[0]) { $0.setStatus("clipboard cleared") }
+        app.send(cleared[0]) {
+            $0.setStatus("clipboard cleared")
+            $0.activityLog.append(.clear, "clipboard cleared", account: "prod-wme", at: Fixture.t0 + 45)
+        }
     }
 
     @Test func savingAnAccountInstallsTheConfigAndReloadsTheStore() async {

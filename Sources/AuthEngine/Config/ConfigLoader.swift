@@ -82,7 +82,7 @@ public struct ConfigLoader: Sendable {
 
 /// Decodes the `[settings]` table.
 struct TokenmanSettingsDecoder {
-    static let keys = ["refresh_lead", "clipboard_clear_seconds", "theme", "http_timeout", "ca_file"]
+    static let keys = ["refresh_lead", "clipboard_clear_seconds", "theme", "http_timeout", "ca_file", "mouse"]
     var home: String?
 
     func decode(_ reader: ConfigTableReader) throws(ConfigError) -> TokenmanSettings {
@@ -94,6 +94,7 @@ struct TokenmanSettingsDecoder {
         // 1 ms is libcurl's resolution; anything shorter would round to its "no timeout".
         if let timeout = try reader.duration("http_timeout", minimum: 0.001, maximum: 86_400) { settings.httpTimeout = timeout }
         settings.caFile = try reader.filePath("ca_file", home: home)
+        if let mouse = try reader.bool("mouse") { settings.mouse = mouse }
         return settings
     }
 }

@@ -13,6 +13,9 @@ public struct TokenmanSettings: Sendable, Equatable {
     /// PEM bundle of CAs to trust for HTTPS (`ca_file`: a company or self-signed CA); an
     /// account's own `ca_file` wins. nil: `SSL_CERT_FILE`, else the system's store.
     public var caFile: String?
+    /// Clicks and the wheel in the interactive UI (`mouse = false`: keys only, and the
+    /// terminal keeps its own selection without Shift).
+    public var mouse = true
 
     public init() {}
 }

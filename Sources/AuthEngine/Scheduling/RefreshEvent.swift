@@ -37,7 +37,7 @@ public struct RefreshPolicy: Sendable, Equatable {
     /// When `tokens` should be renewed: `lead` before access expiry, but never earlier than
     /// halfway through the token's life, so a lead longer than the lifetime cannot make the
     /// scheduler renew in a tight loop. nil when the access token has no known expiry.
-    func dueDate(for tokens: TokenSet) -> Date? {
+    public func dueDate(for tokens: TokenSet) -> Date? {
         guard let expiry = tokens.accessExpiresAt else { return nil }
         let lifetime = expiry.timeIntervalSince(tokens.obtainedAt)
         let effectiveLead = lifetime > 0 ? min(lead, lifetime / 2) : lead

@@ -41,12 +41,18 @@ public final class NCursesBackend: TerminalBackend {
     private var roleAttributes: [Role: (attributes: attr_t, pair: Int16)] = [:]
     /// Whether colours are in use (false for NO_COLOR, monochrome themes, no colour support).
     public private(set) var usesColor = false
+    /// Report clicks and the wheel (`.mouse` keys). ncurses turns the terminal's mouse
+    /// reporting on (SGR mode 1006 where terminfo has it) and off again at `stop()` and
+    /// `suspend()`; terminals keep their own selection on Shift-drag meanwhile.
+    public let reportsMouse: Bool
+    private var clicks = ClickResolver()
 
     /// - Parameters:
     ///   - theme: the theme to draw with; NO_COLOR in `environment` overrides it.
     ///   - environment: read for NO_COLOR (and TERM by ncurses itself).
-    public init(theme: Theme = .dark, device: Device = .controllingTerminal, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(theme: Theme = .dark, device: Device = .controllingTerminal, environment: [String: String] = ProcessInfo.processInfo.environment, reportsMouse: Bool = true) {
         self.theme = theme.honoringNoColor(environment: environment)
+        self.reportsMouse = reportsMouse
         self.device = device
         self.environment = environment
     }
@@ -129,12 +135,30 @@ public final class NCursesBackend: TerminalBackend {
         }
         setCursorVisible(false)
         setUpColors()
+        setMouseReporting(reportsMouse)
         previousFrame = nil
+    }
+
+    /// Asks ncurses for button 1 and the wheel, or for nothing. `mouseinterval(0)`: ncurses
+    /// does not wait for more mouse input before reporting; `ClickResolver` makes clicks and
+    /// double clicks of whatever it merged.
+    private func setMouseReporting(_ on: Bool) {
+        guard screen != nil else { return }
+        if on {
+            let wanted = tm_button1_pressed() | tm_button1_released() | tm_button1_clicked() | tm_button1_double_clicked()
+                | tm_button4_pressed() | tm_button5_pressed()
+            mousemask(wanted, nil)
+            mouseinterval(0)
+        } else {
+            mousemask(0, nil)
+        }
     }
 
     public func stop() {
         guard let screen else { return }
         setCursorVisible(true)
+        // endwin turns reporting off too; saying so first keeps it off whatever the terminfo.
+        setMouseReporting(false)
         endwin()
         delscreen(screen)
         self.screen = nil
@@ -354,9 +378,21 @@ public final class NCursesBackend: TerminalBackend {
                 previousFrame = nil
                 return .resize(size)
             }
+            if code == tm_key_mouse() { return readMouse() }
             return Key.decode(.keyCode(code)).map(TerminalEvent.key)
         }
         return nil
+    }
+
+    /// The mouse event ncurses has queued. One we do not report (another button) still
+    /// comes back as an unknown key: input was read, so it must not count towards
+    /// `emptyReadsMeaningEndOfFile`.
+    private func readMouse() -> TerminalEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK,
+              let decoded = MouseEvent.decode(buttonState: UInt(event.bstate), x: Int(event.x), y: Int(event.y))
+        else { return .key(.unknown(Int(tm_key_mouse()))) }
+        return .key(.mouse(clicks.resolve(decoded, at: .now)))
     }
 
     // MARK: Raw output, suspend, resize
@@ -377,6 +413,8 @@ public final class NCursesBackend: TerminalBackend {
 
     public func suspend() {
         guard let window, case .controllingTerminal = device else { return }
+        // The shell gets a terminal without mouse reporting while we are stopped.
+        setMouseReporting(false)
         endwin()
         // Stop with the default action (ncurses' own SIGTSTP handler would redraw by itself).
         let previousHandler = signal(SIGTSTP, SIG_DFL)
@@ -398,6 +436,7 @@ public final class NCursesBackend: TerminalBackend {
             resize_term(rows, columns)
         }
         clearok(window, true)
+        setMouseReporting(reportsMouse)
         previousFrame = nil
     }
 

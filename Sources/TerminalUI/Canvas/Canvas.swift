@@ -16,6 +16,8 @@ public struct Canvas: Hashable, Sendable {
     /// Where the terminal cursor should be shown (a focused text field sets it);
     /// `nil` hides the cursor.
     public var cursor: Point?
+    /// What is where, for mouse clicks: widgets mark the rows they draw (see `HitRegion`).
+    public internal(set) var hitRegions: [HitRegion] = []
 
     public init(size: Size, background: Cell = .blank) {
         self.size = size

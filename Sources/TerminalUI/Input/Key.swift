@@ -19,6 +19,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case resize
     /// A key code nothing here knows (kept so it can be logged).
     case unknown(Int)
+    /// A click or the wheel (ncurses' KEY_MOUSE); it comes through the key path so screens
+    /// see input in order.
+    case mouse(MouseEvent)
 
     public var description: String {
         switch self {
@@ -43,6 +46,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .function(let n): return "F\(n)"
         case .resize: return "Resize"
         case .unknown(let code): return "Key(\(code))"
+        case .mouse(let event): return event.description
         }
     }
 }

@@ -24,6 +24,7 @@ enum NCursesKeyCode {
     static let backTab: Int32 = 0o541
     static let end: Int32 = 0o550
     static let resize: Int32 = 0o632
+    static let mouse: Int32 = 0o631
 }
 
 extension Key {

@@ -71,6 +71,7 @@ public struct Form: Sendable {
         case .field(let index):
             let field = state.fields[index]
             let focused = index == state.focusIndex && !state.isSubmitting
+            canvas.markHitRegion(Rect(x: rect.x, y: y, width: rect.width, height: 1), .formField(field.id))
             canvas.write(field.label, at: Point(x: rect.x, y: y), role: focused ? .accent : .text, maxWidth: layout.labelWidth, overflow: .ellipsis)
             let input = Rect(x: layout.inputX, y: y, width: layout.inputWidth, height: 1)
             if field.isChoice {

@@ -112,6 +112,7 @@ public struct Table: Sendable {
             let row = rows[index]
             let selected = index == state.selectedIndex
             if selected { canvas.fill(Rect(x: rect.x, y: rowY, width: rect.width, height: 1), role: .selection) }
+            canvas.markHitRegion(Rect(x: rect.x, y: rowY, width: rect.width, height: 1), .tableRow(index))
             for (columnIndex, strip) in strips {
                 guard columnIndex < row.cells.count else { continue }
                 let cellRole = selected ? .selection : ((columnIndex < row.roles.count ? row.roles[columnIndex] : nil) ?? .text)

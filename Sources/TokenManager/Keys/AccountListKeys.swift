@@ -4,6 +4,7 @@ import TerminalUI
 enum AccountListAction: Equatable, Sendable {
     case move, details, login, refresh, refreshAll, logout, copy, forgotPassword, changePassword
     case add, edit, delete, filter, clearFilter, sort, help, quit
+    case activityLog
 }
 
 /// The account list's keys, in the help screen's order; the footer order is its own.
@@ -26,6 +27,7 @@ enum AccountListKeys {
         KeyBinding([.character("/")], help: KeyHint("/", "filter (Esc clears)"), footer: (8, KeyHint("/", "filter")), .filter),
         KeyBinding([.escape], help: nil, .clearFilter),
         KeyBinding([.character("s")], help: KeyHint("s", "sort by name / expiry"), footer: (9, KeyHint("s", "sort")), .sort),
+        KeyBinding([.character("L")], help: KeyHint("L", "activity log"), .activityLog),
         KeyBinding([.character("?")], help: KeyHint("?", "help"), footer: (5, KeyHint("?", "help")), .help),
         KeyBinding([.character("q"), .control("c")], help: KeyHint("q", "quit"), footer: (6, KeyHint("q", "quit")), .quit),
     ]

@@ -3,6 +3,7 @@ import TerminalUI
 /// What a key does on the details screen.
 enum DetailAction: Equatable, Sendable {
     case reveal, copy, scrollDown, scrollUp, pageDown, pageUp, top, bottom, back, login, help, quit
+    case forgotPassword, changePassword
 }
 
 /// The details screen's keys. Help lists only the two that differ from the list's (it is
@@ -21,6 +22,9 @@ enum DetailKeys {
         KeyBinding([.escape, .character("q"), .left, .backspace, .character("h")], help: KeyHint("Esc q", "back"), footer: (3, KeyHint("Esc", "back")), .back),
         KeyBinding([.character("l")], help: nil, footer: (4, KeyHint("l", "login")), .login),
         KeyBinding([.character("?")], help: nil, footer: (5, KeyHint("?", "help")), .help),
+        // As on the list; the form returns to these details.
+        KeyBinding([.character("f")], help: nil, .forgotPassword),
+        KeyBinding([.character("p")], help: nil, .changePassword),
         KeyBinding([.control("c")], help: nil, .quit),
     ]
 }

@@ -41,6 +41,12 @@ struct AppModel: Equatable, Sendable {
     /// Used to show expiry instants; tests pin it to UTC.
     var timeZone: TimeZone = .current
     private(set) var lastRequestID = 0
+    /// Logins, renewals, failures, copies and clears this session (`L`).
+    var activityLog = ActivityLog()
+    /// The scheduler's `refresh_lead`, for the details screen's next renewal.
+    var refreshLead: TimeInterval = RefreshPolicy().lead
+    /// The details screen a form was opened from: where the form returns (nil: the list).
+    var formOrigin: DetailScreen?
 
     init(accounts: [AccountConfig], catalog: ProviderCatalog = ProviderCatalog(), tokens: [String: TokenSet] = [:], now: Date) {
         self.accounts = accounts

@@ -10,6 +10,7 @@ enum Screen: Equatable, Sendable {
     case forgotPassword(ForgotPasswordScreen)
     case changePassword(ChangePasswordScreen)
     case accountForm(AccountFormScreen)
+    case activityLog(ActivityLogScreen)
 }
 
 /// Drawn over the screen and given the keys first.

@@ -16,6 +16,7 @@ enum AccountListOutcome: Equatable, Sendable {
     case stay
     case quit
     case showHelp
+    case showActivityLog
     case addAccount
     case refreshAll
     /// A line for the status bar (the new sort order, "no account selected").

@@ -38,6 +38,8 @@ enum AccountListScreen {
             return .addAccount
         case .refreshAll:
             return .refreshAll
+        case .activityLog:
+            return .showActivityLog
         default:
             guard let account = list.selectedAccount(among: rows) else {
                 if action == .details || action == .login { return .status("no account selected; press a to add one", .warning) }

@@ -59,7 +59,7 @@ struct ChangePasswordScreen: FormScreen {
 
     static func finished(_ model: inout AppModel, account: String, requestID: Int, error: AuthError?) -> [AppCommand] {
         if case .succeeded = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: error?.message) {
-            model.screen = .accounts
+            model.leaveForm()
             model.setStatus("password of \(account) changed", role: .success)
         }
         return []

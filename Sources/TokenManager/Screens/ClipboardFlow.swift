@@ -3,8 +3,10 @@ import TerminalUI
 
 /// Copying to the clipboard and clearing it after `clipboard_clear_seconds`.
 enum ClipboardFlow {
-    static func copy(_ model: inout AppModel, text: String, label: String) -> [AppCommand] {
+    /// - Parameter account: whose token it is, for the activity log's copy and clear entries.
+    static func copy(_ model: inout AppModel, text: String, label: String, account: String? = nil) -> [AppCommand] {
         var commands: [AppCommand] = []
+        model.activityLog.copyAccount = account
         // A new copy replaces the old one on the clipboard, so the old timer has nothing to clear.
         model.clipboard = nil
         if model.clipboardClearSeconds > 0 {

@@ -103,7 +103,7 @@ struct CopyMenu: Equatable, Sendable {
                 model.setStatus("nothing to copy", role: .warning)
                 return []
             }
-            return ClipboardFlow.copy(&model, text: text, label: menu.label(of: choice, model: model))
+            return ClipboardFlow.copy(&model, text: text, label: menu.label(of: choice, model: model), account: menu.account)
         }
     }
 

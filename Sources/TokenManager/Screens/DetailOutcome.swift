@@ -14,4 +14,6 @@ enum DetailOutcome: Equatable, Sendable {
     case showHelp
     case copy
     case login
+    case forgotPassword
+    case changePassword
 }

@@ -19,6 +19,8 @@ struct DetailScreen: Equatable, Sendable {
         case .back?: return .back
         case .quit?: return .quit
         case .login?: return .login
+        case .forgotPassword?: return .forgotPassword
+        case .changePassword?: return .changePassword
         case .scrollDown?: scroll += 1
         case .scrollUp?: scroll -= 1
         case .pageDown?: scroll += page
@@ -109,6 +111,7 @@ struct DetailScreen: Equatable, Sendable {
             }
         }
         field("Obtained", format(tokens.obtainedAt, in: model.timeZone), .muted)
+        lines += renewalLines(account: account, tokens: tokens, model: model, now: now)
         for key in tokens.attributes.keys.sorted() {
             // Attributes and claims are whatever the server wrote: shown through the sanitiser.
             field(ExternalText.displayable(key, limit: 40), ExternalText.displayable(tokens.attributes[key] ?? ""), .muted)

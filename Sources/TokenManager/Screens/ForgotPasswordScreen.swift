@@ -106,7 +106,7 @@ struct ForgotPasswordScreen: FormScreen {
         if let config = model.account(named: account) {
             model.screen = .login(LoginScreen(account: config))
         } else {
-            model.screen = .accounts
+            model.leaveForm()
         }
         model.setStatus("password reset; log in with the new password", role: .success)
         return []

@@ -83,7 +83,7 @@ enum FormRouting {
             // The request keeps running (the engine stores what it gets), but its reply no
             // longer drives this form.
             if screen.requestID != nil, S.operation != nil { model.updateActivity(of: screen.account) { $0.operation = nil } }
-            model.screen = .accounts
+            model.leaveForm()
             return []
         case .submit(let command):
             _ = model.makeRequestID()

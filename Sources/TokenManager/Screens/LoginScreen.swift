@@ -72,7 +72,7 @@ struct LoginScreen: FormScreen {
             model.tokens[account] = tokens
             model.updateActivity(of: account) { $0.lastError = nil; $0.pendingChallenge = nil }
             if case .succeeded = reply {
-                model.screen = .accounts
+                model.leaveForm()
                 model.setStatus("logged in to \(account)", role: .success)
             }
         case .success(.challenge(let challenge)):

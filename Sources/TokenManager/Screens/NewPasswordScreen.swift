@@ -54,7 +54,7 @@ struct NewPasswordScreen: FormScreen {
             model.tokens[account] = tokens
             model.updateActivity(of: account) { $0.pendingChallenge = nil; $0.lastError = nil }
             if case .succeeded = reply {
-                model.screen = .accounts
+                model.leaveForm()
                 model.setStatus("new password set; logged in to \(account)", role: .success)
             }
         case .failure(let error):
