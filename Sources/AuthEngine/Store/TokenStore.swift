@@ -22,6 +22,20 @@ public final class TokenStore: Sendable {
     let warn: @Sendable (String) -> Void
     /// Called after each write through this instance (see `observeWrites`).
     private let writeObservers = Mutex<(next: Int, handlers: [Int: @Sendable () -> Void])>((0, [:]))
+    /// Concurrent async updates share one locked rewrite (see `TokenStoreWriteQueue`).
+    let writeQueue = TokenStoreWriteQueue()
+    /// The last file content this instance scanned, with the scan: a renewal reads the store
+    /// twice and a refresh of many accounts reads it once per account, so an unchanged file is
+    /// recognised by comparing its bytes (a memcmp) instead of scanning it again. Byte equality,
+    /// not a stat, because a replaced file can reuse an inode, size and coarse mtime.
+    private let lastScan = Mutex<ScanCache?>(nil)
+
+    /// The last text read or written through this instance: its scan and, once decoded as a
+    /// whole (for an update), the decoded file.
+    private struct ScanCache {
+        var scanned: TokenStoreFile.Scanned
+        var file: TokenStoreFile?
+    }
 
     /// - Parameters:
     ///   - directory: overrides the state directory (tests, `--state-dir`).
@@ -56,7 +70,7 @@ public final class TokenStore: Sendable {
     /// its entry) cannot be decoded. Decodes that one entry only: the cached `tokenman token`.
     public func load(account: String) throws(TokenStoreError) -> TokenSet? {
         guard let data = try readData() else { return nil }
-        switch try TokenStoreFile.scan(data, path: filePath).entry(account) {
+        switch try scan(data).entry(account) {
         case nil: return nil
         case .tokens(let tokens): return tokens
         case .unreadable(_, let detail): throw .unreadableEntry(path: filePath, account: account, detail: detail)
@@ -131,7 +145,9 @@ public final class TokenStore: Sendable {
             next.entries[account] = .tokens(tokens)
         }
         if next != current {
-            try AtomicFileWriter.write(try next.encoded(), to: filePath, mode: 0o600)
+            let written = try next.encodedScan()
+            try AtomicFileWriter.write(Data(written.bytes), to: filePath, mode: 0o600)
+            lastScan.withLock { $0 = ScanCache(scanned: written, file: next.reread(from: written)) }
             notifyWriteObservers()
         }
         return result
@@ -163,6 +179,13 @@ public final class TokenStore: Sendable {
 
     // MARK: - File access
 
+    private func scan(_ data: Data) throws(TokenStoreError) -> TokenStoreFile.Scanned {
+        if let cached = lastScan.withLock({ $0 }), cached.scanned.hasBytes(of: data) { return cached.scanned }
+        let scanned = try TokenStoreFile.scan(data, path: filePath)
+        lastScan.withLock { $0 = ScanCache(scanned: scanned, file: nil) }
+        return scanned
+    }
+
     private func readData() throws(TokenStoreError) -> Data? {
         try PrivateDirectory.requirePrivate(directory)
         let fd = open(filePath, O_RDONLY | O_CLOEXEC)
@@ -173,7 +196,11 @@ public final class TokenStore: Sendable {
         defer { close(fd) }
         try TokenFileCheck.requirePrivate(fd: fd, path: filePath)
         var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        // Sized to the file (plus one byte to see the end in the same call), so a large store
+        // is read in one call rather than one per 16 KiB: a refresh of many accounts reads it often.
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        var buffer = [UInt8](repeating: 0, count: max(16 * 1024, size + 1))
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -191,8 +218,14 @@ public final class TokenStore: Sendable {
     /// file never blocks logging in again and is never lost. A newer format is still refused.
     private func readFileForUpdate() throws(TokenStoreError) -> TokenStoreFile {
         guard let data = try readData() else { return TokenStoreFile() }
+        if let cached = lastScan.withLock({ $0 }), let file = cached.file, cached.scanned.hasBytes(of: data) {
+            return file
+        }
         do {
-            return try TokenStoreFile.decode(data, path: filePath)
+            let scanned = try scan(data)
+            let file = scanned.file()
+            lastScan.withLock { $0 = ScanCache(scanned: scanned, file: file) }
+            return file
         } catch {
             guard case .corrupt(_, let detail, _) = error else { throw error }
             let kept = try SetAside.moveFile(filePath, label: "corrupt")
