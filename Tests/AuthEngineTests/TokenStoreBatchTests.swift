@@ -86,6 +86,28 @@ import Testing
         #expect(try store.load(account: "work")?.accessToken == "second")
     }
 
+    /// The coalesced path keeps the store's rules for an entry this version cannot read: kept
+    /// byte for byte by writes to other accounts, set aside once when new tokens replace it.
+    @Test func coalescedWritesKeepAndSetAsideUnreadableEntries() async throws {
+        let scratch = ScratchDirectory()
+        _ = try TokenStoreEntryTests().storeWithABadEntry(scratch)
+        let warnings = WarningSink()
+        let store = TokenStore(directory: scratch.path, warn: warnings.append)
+        let seen = try await store.updateAsync(account: "bad") { (tokens: inout TokenSet?) -> TokenSet? in tokens }
+        #expect(seen == nil)
+        try await store.updateAsync(account: "other") { $0 = sampleTokens("other") }
+        try await store.updateAsync(account: "good") { $0 = nil }
+        let text = try String(contentsOfFile: store.filePath, encoding: .utf8)
+        #expect(text.contains(TokenStoreEntryTests.badEntry))
+        #expect(try store.loadAll() == ["other": sampleTokens("other")])
+        #expect(warnings.messages.isEmpty)
+        try await store.updateAsync(account: "bad") { $0 = sampleTokens("fresh") }
+        try await store.updateAsync(account: "bad") { $0 = sampleTokens("fresher") }
+        #expect(try store.load(account: "bad") == sampleTokens("fresher"))
+        #expect(try TokenStoreTests.keptFiles(in: scratch, label: "unreadable").count == 1)
+        #expect(warnings.messages.count == 1)
+    }
+
     @Test func theGateAdmitsAtMostItsLimit() async {
         let gate = RenewalGate(limit: 3)
         let counts = Shared((running: 0, most: 0))

@@ -21,10 +21,12 @@ public actor TokenRenewer {
     private var inFlight: [String: Task<Result<TokenSet, AuthError>, Never>] = [:]
     private let gate: RenewalGate
 
-    /// How many renewals run at once (see `RenewalGate`). On two cores, curl sending 1,000
-    /// refreshes to the simulator was within 2–13% as fast 16 at a time as 50 at a time
-    /// (`Tests/Benchmarks/refresh-all.sh`); 16 also leaves room for a slow provider's latency.
-    public static let concurrentRenewals = 16
+    /// How many renewals run at once (see `RenewalGate`). A renewal keeps its place until its
+    /// tokens are stored, so this also bounds how many updates one coalesced store write takes:
+    /// refreshing 1,000 accounts measured 2.3–2.5x curl's time at 16 and 1.5–1.8x at 48
+    /// (`Tests/Benchmarks/refresh-all.sh`).
+    /// 48 keeps a renewal's thread, socket and lock file well under the usual 1,024 open files.
+    public static let concurrentRenewals = 48
 
     public init(
         store: TokenStore,

@@ -56,7 +56,7 @@ struct TokenStoreFile: Sendable, Equatable {
         let accounts: [JSONMemberScanner.Member]
 
         /// Whether `data` is the text this scan was made of.
-        func hasBytes(of data: Data) -> Bool {
+        func hasBytes(of data: [UInt8]) -> Bool {
             guard bytes.count == data.count else { return false }
             return bytes.withUnsafeBytes { scanned in
                 data.withUnsafeBytes { read in
@@ -106,7 +106,10 @@ struct TokenStoreFile: Sendable, Equatable {
     /// Checks the structure; throws `.corrupt` when the file as a whole is unusable (not JSON,
     /// no version, `accounts` not an object) and `.unsupportedVersion` for a newer format.
     static func scan(_ data: Data, path: String) throws(TokenStoreError) -> Scanned {
-        let bytes = [UInt8](data)
+        try scan(bytes: [UInt8](data), path: path)
+    }
+
+    static func scan(bytes: [UInt8], path: String) throws(TokenStoreError) -> Scanned {
         let members: [JSONMemberScanner.Member]
         do {
             members = try JSONMemberScanner.members(ofDocument: bytes)

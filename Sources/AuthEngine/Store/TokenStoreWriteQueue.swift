@@ -10,7 +10,8 @@ import Synchronization
 /// A caller is resumed only after the write that holds its change has been stored.
 final class TokenStoreWriteQueue: Sendable {
     private struct Pending: Sendable {
-        let apply: @Sendable (inout [String: TokenSet]) -> Void
+        let account: String
+        let apply: @Sendable (inout TokenSet?) -> Void
         let finish: @Sendable (TokenStoreError?) -> Void
     }
 
@@ -24,10 +25,9 @@ final class TokenStoreWriteQueue: Sendable {
         await withCheckedContinuation { (continuation: CheckedContinuation<Swift.Result<Result, TokenStoreError>, Never>) in
             let outcome = Mutex<Result?>(nil)
             let pending = Pending(
-                apply: { accounts in
-                    var tokens = accounts[account]
+                account: account,
+                apply: { tokens in
                     let result = body(&tokens)
-                    accounts[account] = tokens
                     outcome.withLock { $0 = result }
                 },
                 finish: { error in
@@ -59,9 +59,7 @@ final class TokenStoreWriteQueue: Sendable {
             }
             guard !batch.isEmpty else { return }
             do throws(TokenStoreError) {
-                try store.updateAll { accounts in
-                    for pending in batch { pending.apply(&accounts) }
-                }
+                try store.updateEach(batch.map { ($0.account, $0.apply) })
                 batch.forEach { $0.finish(nil) }
             } catch {
                 batch.forEach { $0.finish(error) }
