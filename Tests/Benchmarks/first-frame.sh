@@ -5,6 +5,7 @@
 # account row (`acct-000019`) has been written, then kills it. Tokens are valid for an hour,
 # so the UI has no renewal to make. Interleaved runs, medians.
 # Usage: Tests/Benchmarks/first-frame.sh [RUNS]    (default 40)
+# TOKENMAN_BENCH_OLD_BIN=/path/to/another/tokenman adds it to the same interleaved runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Tests/Benchmarks/bench-lib.sh
@@ -22,6 +23,8 @@ cc -O2 -o "$work/c-frame" Tests/Benchmarks/first-frame.c -lncursesw
 
 frame="$driver 120 35 acct-000019"
 export TOKENMAN_CONFIG="$work/config.toml" TOKENMAN_STATE_DIR="$work/state"
-bench_interleaved_reported "$runs" "C ncurses=$frame $work/c-frame" "tokenman=$frame $bin"
+extra=()
+[ -n "${TOKENMAN_BENCH_OLD_BIN:-}" ] && extra=("old tokenman=$frame $TOKENMAN_BENCH_OLD_BIN")
+bench_interleaved_reported "$runs" "C ncurses=$frame $work/c-frame" "tokenman=$frame $bin" "${extra[@]}"
 printf '%s runs each, interleaved; medians from exec to the 20th row on the terminal\n\n' "$runs"
 bench_table

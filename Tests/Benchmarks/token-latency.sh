@@ -8,6 +8,8 @@
 #                  stopped, so any network use on this path would fail rather than be measured.
 # Runs are interleaved round-robin so load changes hit every command alike; medians reported.
 # Usage: Tests/Benchmarks/token-latency.sh [RUNS]    (default 200)
+# TOKENMAN_BENCH_OLD_BIN=/path/to/another/tokenman adds its `token` to the same interleaved runs
+# (before/after comparisons on a noisy machine).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Tests/Benchmarks/bench-lib.sh
@@ -42,8 +44,10 @@ cc -O2 -o "$work/c-hello" "$work/hello.c"
 printf 'print("hello")\n' >"$work/hello.swift"
 swiftc -O -o "$work/swift-hello" "$work/hello.swift" 2>/dev/null
 
+extra=()
+[ -n "${TOKENMAN_BENCH_OLD_BIN:-}" ] && extra=("old tokenman token=$TOKENMAN_BENCH_OLD_BIN token bench")
 bench_interleaved "$runs" "cat=cat $work/state/tokens.json" "c-hello=$work/c-hello" \
-  "swift-hello=$work/swift-hello" "tokenman token=$bin token bench" "tokenman header=$bin header bench"
+  "swift-hello=$work/swift-hello" "tokenman token=$bin token bench" "tokenman header=$bin header bench" "${extra[@]}"
 printf '%s runs each, interleaved; medians of wall time per process\n\n' "$runs"
 bench_table
 awk -v t="${BENCH_MEDIAN_US[3]}" -v s="${BENCH_MEDIAN_US[2]}" 'BEGIN {printf "\ntokenman token / swift-hello = %.2f\n", t/s}'
