@@ -53,7 +53,15 @@ let package = Package(
             dependencies: [
                 "TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator", "CheckedNumbers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The installed binary (`swift build -c release`) links the Swift runtime and
+            // Foundation statically: a cached `tokenman token` starts in about half the time
+            // without loading Foundation's shared libraries (DECISIONS.md, "Static Swift
+            // runtime"). Release only: debug builds and `swift test` link as before. Also a
+            // compiler flag: compiled with it, the module's Foundation import names the static
+            // libraries Foundation needs (CoreFoundation, ICU) for the linker.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         .testTarget(name: "TOMLParserTests", dependencies: ["TOMLParser"]),
         .testTarget(name: "CheckedNumbersTests", dependencies: ["CheckedNumbers"]),

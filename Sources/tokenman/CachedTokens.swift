@@ -9,9 +9,7 @@ import Foundation
 enum CachedTokens {
     static func valid(account: String, minValid: TimeInterval, in context: CommandContext) async throws -> TokenSet {
         let account = try context.account(named: account)
-        if case .password = account.mode,
-           let stored = try? context.store.load(account: account.name),
-           stored.coversMinValid(minValid, at: Date()) {
+        if let stored = stored(account, minValid: minValid, in: context) {
             try TokenSyntax.requireValid(stored)
             noteShortGrant(stored, account: account.name, minValid: minValid)
             return stored
@@ -24,10 +22,19 @@ enum CachedTokens {
         return tokens
     }
 
+    /// The stored tokens when they cover `minValid` now, read synchronously; nil when the
+    /// service must be asked (nothing stored, expiring, an API-token account, an unreadable store).
+    static func stored(_ account: AccountConfig, minValid: TimeInterval, in context: CommandContext) -> TokenSet? {
+        guard case .password = account.mode,
+              let stored = try? context.store.load(account: account.name),
+              stored.coversMinValid(minValid, at: Date()) else { return nil }
+        return stored
+    }
+
     /// One line on stderr when the token falls short of `--min-valid` because the provider
     /// grants less: the token is still printed (exit 0), and it is not renewed again within its
     /// life, since a renewal would only bring another token of the same lifetime.
-    private static func noteShortGrant(_ tokens: TokenSet, account: String, minValid: TimeInterval) {
+    static func noteShortGrant(_ tokens: TokenSet, account: String, minValid: TimeInterval) {
         guard minValid > 0, let left = tokens.accessSecondsLeft(at: Date()), left <= minValid else { return }
         let granted = tokens.accessLifetime.map { " grants access tokens for \(DurationText.format(Int(clamping: $0)))," } ?? ""
         Console.error(

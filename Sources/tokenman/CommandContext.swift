@@ -12,14 +12,24 @@ struct CommandContext {
 
     /// - Parameter prompt: asks a person for a password; nil where no person may be asked.
     init(_ global: GlobalOptions, prompt: PasswordPrompt? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIFailure) {
+        try self.init(configPath: global.config, stateDirectory: global.stateDir, prompt: prompt, environment: environment)
+    }
+
+    /// - Parameter note: where the store's notes go (a tightened directory, an unreadable entry);
+    ///   stderr unless the caller collects them.
+    init(
+        configPath: String?,
+        stateDirectory: String?,
+        prompt: PasswordPrompt? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        note: @escaping @Sendable (String) -> Void = { Console.error("tokenman: \($0)") }
+    ) throws(CLIFailure) {
         do {
-            config = try ConfigLoader(environment: environment).load(explicitPath: global.config)
+            config = try ConfigLoader(environment: environment).load(explicitPath: configPath)
         } catch {
             throw CLIFailure(error)
         }
-        store = TokenStore(directory: global.stateDir, environment: environment) { note in
-            Console.error("tokenman: \(note)")
-        }
+        store = TokenStore(directory: stateDirectory, environment: environment, warn: note)
         self.environment = environment
         service = AccountService(
             config: config,

@@ -26,14 +26,19 @@ extension Tokenman {
                 let context = try CommandContext(global)
                 let provider = try context.provider(of: try context.account(named: account))
                 let tokens = try await CachedTokens.valid(account: account, minValid: minValid.seconds, in: context)
-                let credentials = provider.apiCredentials(for: tokens)
-                for credential in credentials {
-                    Console.out(credential.line)
-                }
-                if credentials.contains(where: { if case .jsonBodyField = $0 { true } else { false } }),
-                   Console.standardErrorIsTerminal {
-                    Console.error("tokenman: \(provider.displayName) takes the token in the JSON body of each call, not in a header: add the line above to the body.")
-                }
+                Self.print(tokens, for: provider)
+            }
+        }
+
+        /// The header line(s) on stdout; shared with `CachedTokenFastPath`.
+        static func print(_ tokens: TokenSet, for provider: ProviderDefinition) {
+            let credentials = provider.apiCredentials(for: tokens)
+            for credential in credentials {
+                Console.out(credential.line)
+            }
+            if credentials.contains(where: { if case .jsonBodyField = $0 { true } else { false } }),
+               Console.standardErrorIsTerminal {
+                Console.error("tokenman: \(provider.displayName) takes the token in the JSON body of each call, not in a header: add the line above to the body.")
             }
         }
     }

@@ -33,20 +33,25 @@ extension Tokenman {
                 let context = try CommandContext(global)
                 _ = try context.account(named: account)
                 let tokens = try await CachedTokens.valid(account: account, minValid: minValid.seconds, in: context)
-                switch kind {
-                case .access:
-                    Console.out(tokens.accessToken)
-                case .refresh:
-                    guard let refresh = tokens.refreshToken else {
-                        throw CLIFailure(.failure, "account \(account) holds no refresh token (its provider issues none, or it uses an API token)")
-                    }
-                    Console.out(refresh)
-                case .id:
-                    guard let id = tokens.idToken else {
-                        throw CLIFailure(.failure, "account \(account) holds no id token (only Wikimedia issues one)")
-                    }
-                    Console.out(id)
+                Console.out(try Self.token(kind, of: tokens, account: account))
+            }
+        }
+
+        /// The token `kind` asks for; shared with `CachedTokenFastPath`.
+        static func token(_ kind: Kind, of tokens: TokenSet, account: String) throws(CLIFailure) -> String {
+            switch kind {
+            case .access:
+                return tokens.accessToken
+            case .refresh:
+                guard let refresh = tokens.refreshToken else {
+                    throw CLIFailure(.failure, "account \(account) holds no refresh token (its provider issues none, or it uses an API token)")
                 }
+                return refresh
+            case .id:
+                guard let id = tokens.idToken else {
+                    throw CLIFailure(.failure, "account \(account) holds no id token (only Wikimedia issues one)")
+                }
+                return id
             }
         }
     }

@@ -9,7 +9,7 @@ extension Tokenman {
     /// demo and the man page renderer.
     static let scriptingSubcommands: [any ParsableCommand.Type] = [
         Token.self, Header.self, Exec.self, List.self, Status.self,
-        Login.self, Logout.self, Revoke.self, ForgotPassword.self, ChangePassword.self,
+        Login.self, Refresh.self, Logout.self, Revoke.self, ForgotPassword.self, ChangePassword.self,
         Providers.self, Demo.self, Manpage.self,
     ]
 }

@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 import TokenManager
 
-/// `tokenman` alone opens the interactive UI; subcommands serve scripts.
+/// `tokenman` alone opens the interactive UI; subcommands serve scripts. Started by
+/// `TokenmanEntry` (a cached token is answered before this command tree is built).
 /// The UI launch lives in `run()` here; scripting subcommands are listed in
 /// `Tokenman+Subcommands.swift`, options shared by all in `GlobalOptions.swift`.
-@main
 struct Tokenman: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenman",

@@ -16,7 +16,10 @@ extension TokenStore {
         account: String,
         _ body: @escaping @Sendable (inout TokenSet?) -> Result
     ) async throws(AuthError) -> Result {
-        try await offload { () throws(TokenStoreError) in try self.update(account: account, body) }
+        switch await writeQueue.update(account: account, in: self, body) {
+        case .success(let result): return result
+        case .failure(let error): throw .storage(error.description)
+        }
     }
 
     /// Holds `account`'s renewal lock (see `RenewalLock`) until the returned value is released,

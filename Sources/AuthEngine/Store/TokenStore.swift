@@ -22,6 +22,20 @@ public final class TokenStore: Sendable {
     let warn: @Sendable (String) -> Void
     /// Called after each write through this instance (see `observeWrites`).
     private let writeObservers = Mutex<(next: Int, handlers: [Int: @Sendable () -> Void])>((0, [:]))
+    /// Concurrent async updates share one locked rewrite (see `TokenStoreWriteQueue`).
+    let writeQueue = TokenStoreWriteQueue()
+    /// The last file content this instance scanned, with the scan: a renewal reads the store
+    /// twice and a refresh of many accounts reads it once per account, so an unchanged file is
+    /// recognised by comparing its bytes (a memcmp) instead of scanning it again. Byte equality,
+    /// not a stat, because a replaced file can reuse an inode, size and coarse mtime.
+    private let lastScan = Mutex<ScanCache?>(nil)
+
+    /// The last text read or written through this instance: its scan and, once decoded as a
+    /// whole (for an update), the decoded file.
+    private struct ScanCache {
+        var scanned: TokenStoreFile.Scanned
+        var file: TokenStoreFile?
+    }
 
     /// - Parameters:
     ///   - directory: overrides the state directory (tests, `--state-dir`).
@@ -56,7 +70,7 @@ public final class TokenStore: Sendable {
     /// its entry) cannot be decoded. Decodes that one entry only: the cached `tokenman token`.
     public func load(account: String) throws(TokenStoreError) -> TokenSet? {
         guard let data = try readData() else { return nil }
-        switch try TokenStoreFile.scan(data, path: filePath).entry(account) {
+        switch try scan(data).entry(account) {
         case nil: return nil
         case .tokens(let tokens): return tokens
         case .unreadable(_, let detail): throw .unreadableEntry(path: filePath, account: account, detail: detail)
@@ -70,7 +84,7 @@ public final class TokenStore: Sendable {
 
     public func snapshot() throws(TokenStoreError) -> TokenStoreSnapshot {
         guard let data = try readData() else { return TokenStoreSnapshot() }
-        let file = try TokenStoreFile.decode(data, path: filePath)
+        let file = try TokenStoreFile.scan(bytes: data, path: filePath).file()
         return TokenStoreSnapshot(tokens: file.tokens, unreadable: file.unreadable)
     }
 
@@ -130,11 +144,49 @@ public final class TokenStore: Sendable {
             }
             next.entries[account] = .tokens(tokens)
         }
-        if next != current {
-            try AtomicFileWriter.write(try next.encoded(), to: filePath, mode: 0o600)
-            notifyWriteObservers()
-        }
+        if next != current { try write(next) }
         return result
+    }
+
+    /// `updateAll` for changes to one account each, applied in order (the coalesced writes of
+    /// `TokenStoreWriteQueue`): the same lock, set-aside and write, without building and comparing
+    /// a dictionary of every account for each batch. Each change sees what the ones before it
+    /// left; an unreadable entry is seen as nil and kept unless a change stores tokens over it.
+    func updateEach(_ changes: [(account: String, apply: (inout TokenSet?) -> Void)]) throws(TokenStoreError) {
+        if let warning = try PrivateDirectory.ensure(directory) { warn(warning) }
+        let lock = try AdvisoryFileLock(path: lockPath)
+        defer { withExtendedLifetime(lock) {} }
+        AtomicFileWriter.removeLeftovers(of: filePath)
+
+        var next = try readFileForUpdate()
+        var changed = false
+        for change in changes {
+            let entry = next.entries[change.account]
+            var tokens: TokenSet?
+            if case .tokens(let stored) = entry { tokens = stored }
+            let before = tokens
+            change.apply(&tokens)
+            guard tokens != before else { continue }
+            changed = true
+            guard let tokens else {
+                next.entries[change.account] = nil
+                continue
+            }
+            if case .unreadable(let raw, let detail) = entry {
+                let kept = try SetAside.write(raw, besides: filePath, label: "unreadable")
+                warn("\(filePath): the unreadable tokens of account \(change.account) (\(detail)) were replaced; the old entry was kept in \(kept)")
+            }
+            next.entries[change.account] = .tokens(tokens)
+        }
+        if changed { try write(next) }
+    }
+
+    /// Replaces the file with `file` (the lock held) and keeps what was written as the last scan.
+    private func write(_ file: TokenStoreFile) throws(TokenStoreError) {
+        let written = try file.encodedScan()
+        try AtomicFileWriter.write(Data(written.bytes), to: filePath, mode: 0o600)
+        lastScan.withLock { $0 = ScanCache(scanned: written, file: file.reread(from: written)) }
+        notifyWriteObservers()
     }
 
     // MARK: - Write notifications (this process)
@@ -163,7 +215,14 @@ public final class TokenStore: Sendable {
 
     // MARK: - File access
 
-    private func readData() throws(TokenStoreError) -> Data? {
+    private func scan(_ data: [UInt8]) throws(TokenStoreError) -> TokenStoreFile.Scanned {
+        if let cached = lastScan.withLock({ $0 }), cached.scanned.hasBytes(of: data) { return cached.scanned }
+        let scanned = try TokenStoreFile.scan(bytes: data, path: filePath)
+        lastScan.withLock { $0 = ScanCache(scanned: scanned, file: nil) }
+        return scanned
+    }
+
+    private func readData() throws(TokenStoreError) -> [UInt8]? {
         try PrivateDirectory.requirePrivate(directory)
         let fd = open(filePath, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
@@ -172,18 +231,26 @@ public final class TokenStore: Sendable {
         }
         defer { close(fd) }
         try TokenFileCheck.requirePrivate(fd: fd, path: filePath)
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        // Read straight into one buffer sized to the file (plus one byte to see the end in the
+        // same call): a refresh of many accounts reads a large store often.
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 ? max(0, Int(info.st_size)) : 0
+        var bytes = [UInt8](repeating: 0, count: max(16 * 1024, expected + 1))
+        var length = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if length == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress.map { $0 + length }, buffer.count - length)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .io(path: filePath, operation: "read", reason: currentErrnoDescription())
             }
             if count == 0 { break }
-            data.append(contentsOf: buffer[0..<count])
+            length += count
         }
-        return data
+        bytes.removeLast(bytes.count - length)
+        return bytes
     }
 
     /// Like reading, but a file that is unusable as a whole is moved aside under a name of its
@@ -191,8 +258,14 @@ public final class TokenStore: Sendable {
     /// file never blocks logging in again and is never lost. A newer format is still refused.
     private func readFileForUpdate() throws(TokenStoreError) -> TokenStoreFile {
         guard let data = try readData() else { return TokenStoreFile() }
+        if let cached = lastScan.withLock({ $0 }), let file = cached.file, cached.scanned.hasBytes(of: data) {
+            return file
+        }
         do {
-            return try TokenStoreFile.decode(data, path: filePath)
+            let scanned = try scan(data)
+            let file = scanned.file()
+            lastScan.withLock { $0 = ScanCache(scanned: scanned, file: file) }
+            return file
         } catch {
             guard case .corrupt(_, let detail, _) = error else { throw error }
             let kept = try SetAside.moveFile(filePath, label: "corrupt")

@@ -22,10 +22,19 @@ struct TokenStoreFile: Sendable, Equatable {
 
     var version: Int
     var entries: [String: Entry]
+    /// The text each readable entry had in the file it was read from, with what it decoded to:
+    /// an entry that is still the same is written back as that text instead of being encoded
+    /// again, so a write costs a copy of the accounts it does not change (a refresh of many
+    /// accounts writes the store many times). Not part of equality: it only saves work.
+    var verbatim: [String: (tokens: TokenSet, text: ArraySlice<UInt8>)] = [:]
 
     init(version: Int = TokenStoreFile.currentVersion, entries: [String: Entry] = [:]) {
         self.version = version
         self.entries = entries
+    }
+
+    static func == (lhs: TokenStoreFile, rhs: TokenStoreFile) -> Bool {
+        lhs.version == rhs.version && lhs.entries == rhs.entries
     }
 
     /// The accounts whose entries could be decoded.
@@ -42,9 +51,20 @@ struct TokenStoreFile: Sendable, Equatable {
 
     /// The file's structure: its version is supported and `accounts` is an object. Entries are
     /// left undecoded, so the cached path decodes only the one account it needs.
-    struct Scanned {
+    struct Scanned: Sendable {
         let bytes: [UInt8]
         let accounts: [JSONMemberScanner.Member]
+
+        /// Whether `data` is the text this scan was made of.
+        func hasBytes(of data: [UInt8]) -> Bool {
+            guard bytes.count == data.count else { return false }
+            return bytes.withUnsafeBytes { scanned in
+                data.withUnsafeBytes { read in
+                    guard let scannedBase = scanned.baseAddress, let readBase = read.baseAddress else { return true }
+                    return memcmp(scannedBase, readBase, read.count) == 0
+                }
+            }
+        }
 
         /// The entry of `account`, decoded now (the last one wins if the name repeats).
         func entry(_ account: String) -> Entry? {
@@ -57,7 +77,22 @@ struct TokenStoreFile: Sendable, Equatable {
             return entries
         }
 
-        private func decode(_ member: JSONMemberScanner.Member) -> Entry {
+        /// Every entry decoded, each readable one with its text (see `TokenStoreFile.verbatim`).
+        func file() -> TokenStoreFile {
+            var file = TokenStoreFile()
+            for member in accounts {
+                let entry = decode(member)
+                file.entries[member.key] = entry
+                if case .tokens(let tokens) = entry {
+                    file.verbatim[member.key] = (tokens, bytes[member.range])
+                } else {
+                    file.verbatim[member.key] = nil
+                }
+            }
+            return file
+        }
+
+        func decode(_ member: JSONMemberScanner.Member) -> Entry {
             if let tokens = TokenSetFastDecoder.decode(bytes[member.range]) { return .tokens(tokens) }
             let raw = Array(bytes[member.range])
             do {
@@ -71,7 +106,10 @@ struct TokenStoreFile: Sendable, Equatable {
     /// Checks the structure; throws `.corrupt` when the file as a whole is unusable (not JSON,
     /// no version, `accounts` not an object) and `.unsupportedVersion` for a newer format.
     static func scan(_ data: Data, path: String) throws(TokenStoreError) -> Scanned {
-        let bytes = [UInt8](data)
+        try scan(bytes: [UInt8](data), path: path)
+    }
+
+    static func scan(bytes: [UInt8], path: String) throws(TokenStoreError) -> Scanned {
         let members: [JSONMemberScanner.Member]
         do {
             members = try JSONMemberScanner.members(ofDocument: bytes)
@@ -104,7 +142,7 @@ struct TokenStoreFile: Sendable, Equatable {
     }
 
     static func decode(_ data: Data, path: String) throws(TokenStoreError) -> TokenStoreFile {
-        TokenStoreFile(entries: try scan(data, path: path).allEntries())
+        try scan(data, path: path).file()
     }
 
     // MARK: - Writing
@@ -112,15 +150,31 @@ struct TokenStoreFile: Sendable, Equatable {
     /// Pretty-printed JSON with sorted keys. Readable entries are encoded afresh; unreadable
     /// ones are copied in as they were.
     func encoded() throws(TokenStoreError) -> Data {
+        Data(try encodedScan().bytes)
+    }
+
+    /// What `encoded()` writes, with where each entry is in it: the store keeps it as the scan
+    /// of the file it just wrote, so the next read of that file need not scan it.
+    func encodedScan() throws(TokenStoreError) -> Scanned {
         let encoder = Self.encoder()
-        var text = "{\n  \"accounts\" : {"
+        var members: [JSONMemberScanner.Member] = []
+        members.reserveCapacity(entries.count)
+        var text: [UInt8] = []
+        text.reserveCapacity(verbatim.values.reduce(64) { $0 + $1.text.count + 64 })
+        text += "{\n  \"accounts\" : {".utf8
         var first = true
         for (account, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            text += first ? "\n" : ",\n"
+            text += (first ? "\n" : ",\n").utf8
             first = false
-            text += "    \(Self.quoted(account)) : "
+            text += "    \(Self.quoted(account)) : ".utf8
+            let start = text.count
+            defer { members.append(JSONMemberScanner.Member(key: account, range: start..<text.count)) }
             switch entry {
             case .tokens(let tokens):
+                if let kept = verbatim[account], kept.tokens == tokens {
+                    text += kept.text
+                    continue
+                }
                 let data: Data
                 do {
                     data = try encoder.encode(tokens)
@@ -128,14 +182,37 @@ struct TokenStoreFile: Sendable, Equatable {
                     throw .io(path: "tokens.json", operation: "encode", reason: Self.describe(error))
                 }
                 // JSON strings never hold a raw newline, so this only indents the structure.
-                text += String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\n    ")
+                for byte in data {
+                    text.append(byte)
+                    if byte == UInt8(ascii: "\n") { text += "    ".utf8 }
+                }
             case .unreadable(let raw, _):
-                text += String(decoding: raw, as: UTF8.self)
+                text += raw
             }
         }
-        text += first ? "}" : "\n  }"
-        text += ",\n  \"version\" : \(version)\n}\n"
-        return Data(text.utf8)
+        text += (first ? "}" : "\n  }").utf8
+        text += ",\n  \"version\" : \(version)\n}\n".utf8
+        return Scanned(bytes: text, accounts: members)
+    }
+
+    /// This file as a read of `scanned`, its own encoding, would give it: entries copied as
+    /// they were read keep their tokens; the ones encoded afresh are decoded from the new text
+    /// (the encoding keeps milliseconds, so the values in memory may be finer than a read).
+    func reread(from scanned: Scanned) -> TokenStoreFile {
+        var file = self
+        file.verbatim = [:]
+        for member in scanned.accounts {
+            guard case .tokens(let tokens) = entries[member.key] else { continue }
+            let text = scanned.bytes[member.range]
+            if let kept = verbatim[member.key], kept.tokens == tokens {
+                file.verbatim[member.key] = (tokens, text)
+                continue
+            }
+            let read = scanned.decode(member)
+            file.entries[member.key] = read
+            if case .tokens(let decoded) = read { file.verbatim[member.key] = (decoded, text) }
+        }
+        return file
     }
 
     /// A JSON string literal (the one encoder the engine has, `JSONValue`'s).
