@@ -93,7 +93,7 @@ import Testing
     /// room for a loaded machine (8 s was missed at a load of 9 on 2 cores).
     @Test func slowRequestsDoNotBlockTheCooperativePool() async throws {
         let harness = try SimulatorHarness { $0.latency[.starship] = 5 }
-        let client = harness.client(.starship)
+        let client = harness.client(.starship, options: CurlTransport.Options(timeout: 30, connectTimeout: 5))
         let started = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<6 {

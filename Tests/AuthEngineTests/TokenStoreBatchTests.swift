@@ -11,7 +11,15 @@ import Testing
         let scratch = ScratchDirectory()
         let store = TokenStore(directory: scratch.path)
         let writes = Shared(0)
-        _ = store.observeWrites { writes.value.withLock { $0 += 1 } }
+        // The first write is held up, so the updates arriving meanwhile must queue behind it
+        // (without this, a loaded machine could run the 200 one after another).
+        _ = store.observeWrites {
+            let count = writes.value.withLock { count -> Int in
+                count += 1
+                return count
+            }
+            if count == 1 { Thread.sleep(forTimeInterval: 0.3) }
+        }
         let results = await withTaskGroup(of: (Int, Bool).self) { group in
             for index in 0..<200 {
                 group.addTask {
