@@ -13,13 +13,20 @@
 #   ui_keys NAME KEY COUNT
 #                     sends KEY COUNT times, one tmux command each (so each key is read alone)
 #   ui_stop NAME      kills session NAME
-# Sessions live on the tmux socket `tokenman-bench-$$`; ui_cleanup kills that server.
+# Sessions live on the tmux socket `tokenman-bench-$$`; ui_cleanup ends every UI started (by
+# pid: under `script` a UI outlives its tmux pane) and that server.
 
 UI_SOCKET="tokenman-bench-$$"
 
 ui_tmux() { tmux -L "$UI_SOCKET" "$@"; }
 
-ui_cleanup() { ui_tmux kill-server 2>/dev/null || true; }
+UI_PIDS=()
+
+ui_cleanup() {
+  local pid
+  for pid in "${UI_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  ui_tmux kill-server 2>/dev/null || true
+}
 
 # Children of PID, depth first, printing "pid comm".
 ui_descendants() {
@@ -50,7 +57,7 @@ ui_start() {
   while [ $tries -lt 1200 ]; do  # up to 120 s: 100,000 accounts take a while to load
     if ui_tmux capture-pane -p -t "$name" 2>/dev/null | grep -q "accounts\? · by"; then
       UI_PID="$(ui_pid_of "$name")"
-      [ -n "$UI_PID" ] && break
+      [ -n "$UI_PID" ] && UI_PIDS+=("$UI_PID") && break
     fi
     sleep 0.1; tries=$((tries + 1))
   done
@@ -62,7 +69,7 @@ ui_start() {
 }
 
 ui_cpu_ns() {
-  cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%d\n", s}'
+  cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'
 }
 
 ui_idle_rate() {

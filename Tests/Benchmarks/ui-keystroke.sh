@@ -2,11 +2,12 @@
 # CPU cost of a key on the account list, by number of accounts, against baselines measured in
 # the same run (the machine is shared and noisy: read the ratios, not the absolute numbers).
 #
-#   cursor     KEYS presses (half `j`, half `k`) sent one tmux command each to the release UI at
-#              80x24; the cost is the CPU time of the whole tokenman process (all threads,
+#   cursor     KEYS presses, `j` and `k` alternating (so the cursor moves between the first two
+#              rows and every size draws the same change: what grows with N is then the list's
+#              own work), sent one tmux command each to the release UI at 80x24; the cost is the CPU time of the whole tokenman process (all threads,
 #              /proc/PID/task/*/schedstat, ns) from the first key until it is idle again, divided
-#              by KEYS, less what the process uses left alone over the same time (its ticks,
-#              measured for 2 s before). Printed per key and as a ratio to the 10-account figure.
+#              by KEYS (the frame a second it draws meanwhile is included: well under 1% of the
+#              figure). Printed per key and as a ratio to the 10-account figure.
 #   filter     at the largest N: `/`, then FILTER_PAIRS times "9" and Backspace (each "9" filters
 #              all accounts afresh, each Backspace clears the filter), per pair, against
 #   c-loop     a C program (compiled here, -O2) that reads the same config and runs the same
@@ -101,22 +102,21 @@ for ((round = 1; round <= rounds; round++)); do
   for n in "${sizes[@]}"; do
     pid="$(eval echo "\$pid_$n")"
     rate="$(ui_idle_rate "$pid")"
-    before="$(ui_cpu_ns "$pid")"; start=$EPOCHREALTIME
-    ui_keys "n$n" j $((keys / 2))
-    ui_keys "n$n" k $((keys - keys / 2))
+    before="$(ui_cpu_ns "$pid")"
+    for ((i = 0; i < keys / 2; i++)); do ui_tmux send-keys -t "n$n" j; ui_tmux send-keys -t "n$n" k; done
     ui_settle "$pid" "$rate"
-    after="$(ui_cpu_ns "$pid")"; end=$EPOCHREALTIME
-    cursor_ns[$n]+="$(( (after - before - rate * (${end/./} - ${start/./}) / 1000000) / keys )) "
+    after="$(ui_cpu_ns "$pid")"
+    cursor_ns[$n]+="$(( (after - before) / (keys / 2 * 2) )) "
   done
   pid="$(eval echo "\$pid_$largest")"
   ui_tmux send-keys -t "n$largest" /
   rate="$(ui_idle_rate "$pid")"
-  before="$(ui_cpu_ns "$pid")"; start=$EPOCHREALTIME
+  before="$(ui_cpu_ns "$pid")"
   for ((i = 0; i < pairs; i++)); do ui_tmux send-keys -t "n$largest" 9 BSpace; done
   ui_settle "$pid" "$rate"
-  after="$(ui_cpu_ns "$pid")"; end=$EPOCHREALTIME
+  after="$(ui_cpu_ns "$pid")"
   ui_tmux send-keys -t "n$largest" Escape
-  filter_ns[$largest]+="$(( (after - before - rate * (${end/./} - ${start/./}) / 1000000) / pairs )) "
+  filter_ns[$largest]+="$(( (after - before) / pairs )) "
   echo "round $round done" >&2
 done
 

@@ -9,14 +9,14 @@ struct AppModel: Equatable, Sendable {
     // The list's rows are derived from these three (see `AccountListRows`). A config change
     // rebuilds them at once; a token change is only counted here (a renewal of one account
     // must not cost every account) and applied by `AppUpdate` after each message. The
-    // observers never read `oldValue`, which would copy the whole collection on each change.
+    // observers of the collections never read `oldValue`, which would copy them on each change.
 
     /// The configured accounts, in config order.
     var accounts: [AccountConfig] {
         didSet { list.configChanged(accounts: accounts, catalog: catalog, tokens: tokens) }
     }
     var catalog: ProviderCatalog {
-        didSet { list.configChanged(accounts: accounts, catalog: catalog, tokens: tokens) }
+        didSet { if catalog != oldValue { list.configChanged(accounts: accounts, catalog: catalog, tokens: tokens) } }
     }
     /// Stored tokens by account name: the token store is the truth, this is its last reading.
     var tokens: [String: TokenSet] = [:] {
