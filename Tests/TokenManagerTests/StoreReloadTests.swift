@@ -26,6 +26,19 @@ import Testing
         #expect(await CommandRunner.message(for: .reloadStore, client: runner.client) == nil)
     }
 
+    /// The UI's first frame reads the store itself and hands the stamp on: the first poll
+    /// after it decodes nothing when nothing changed.
+    @Test func theFirstPollAfterStartUpSkipsAnUnchangedStore() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokenman-reload-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = TokenStore(directory: directory)
+        try store.save(TokenSet(accessToken: "a-1", obtainedAt: Fixture.t0), account: "gpu")
+        let gateway = EngineGateway(config: TokenmanConfig(accounts: [Fixture.exabits]), store: store, environment: [:])
+        let first = try #require(try gateway.service.storedTokens(ifChangedFrom: nil))
+        let client = EngineClient.live(gateway: gateway, lastReading: first.stamp, configChanged: { _ in })
+        #expect(await CommandRunner.message(for: .reloadStore, client: client) == nil)
+    }
+
     @Test func anUnchangedAnswerLeavesTheModelAlone() async {
         var client = EngineClient.unexpected
         client.storedTokens = { .success(nil) }

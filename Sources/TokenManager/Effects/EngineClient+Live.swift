@@ -9,8 +9,9 @@ extension EngineClient {
     ///
     /// The store is re-read only when its file changed since the last reading (see
     /// `TokenFileStamp`); a config edit forgets the stamp, so the reading after it is whole.
-    static func live(gateway: EngineGateway, configChanged: @escaping @Sendable (AccountService) -> Void) -> EngineClient {
-        let lastReading = Mutex<TokenFileStamp?>(nil)
+    /// `lastReading`: the stamp of the reading the model already holds (the first frame's).
+    static func live(gateway: EngineGateway, lastReading stamp: TokenFileStamp? = nil, configChanged: @escaping @Sendable (AccountService) -> Void) -> EngineClient {
+        let lastReading = Mutex<TokenFileStamp?>(stamp)
         return EngineClient(
             login: { account, password in
                 await .of { () async throws(AuthError) in try await gateway.service.login(account: account, password: password) }
