@@ -26,3 +26,16 @@ enum AppMessage: Equatable, Sendable {
     /// The config file was rewritten and read back (add, edit, delete account).
     case configSaved(requestID: Int, Result<ConfigSaved, ConfigEditError>)
 }
+
+extension AppMessage {
+    /// The one account whose tokens this message may change (nil: none, or many).
+    var tokensAccount: String? {
+        switch self {
+        case .loginFinished(let account, _, _), .challengeAnswered(let account, _, _), .refreshFinished(let account, _),
+             .logoutFinished(let account, _, _), .schedulerReported(.finished(let account, _)):
+            account
+        default:
+            nil
+        }
+    }
+}

@@ -5,9 +5,7 @@ import TerminalUI
 /// and starting refreshes.
 extension AppUpdate {
     static func accountListKey(_ model: inout AppModel, _ key: Key) -> [AppCommand] {
-        let context = AccountListContext(
-            accounts: model.accounts, tokens: model.tokens, catalog: model.catalog,
-            bodyHeight: AppView.bodyRect(for: model.size).height)
+        let context = AccountListContext(tokens: model.tokens, bodyHeight: AppView.bodyRect(for: model.size).height)
         switch AccountListScreen.update(&model.list, key: key, context: context) {
         case .stay:
             break

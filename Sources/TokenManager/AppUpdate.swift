@@ -12,6 +12,14 @@ enum AppUpdate {
 
     static func update(_ model: inout AppModel, _ message: AppMessage) -> [AppCommand] {
         ActivityRecorder.record(&model, message)
+        let commands = apply(&model, message)
+        // The one place token changes reach the list's order: a message about one account
+        // moves that row; a whole store reading re-sorts (only when sorted by expiry).
+        model.refreshListRows(changedAccount: message.tokensAccount)
+        return commands
+    }
+
+    private static func apply(_ model: inout AppModel, _ message: AppMessage) -> [AppCommand] {
         switch message {
         case .keyPressed(let key):
             if case .mouse(let event) = key { return mouse(&model, event) }

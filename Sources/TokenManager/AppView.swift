@@ -70,7 +70,7 @@ enum AppView {
         let right: String
         switch model.screen {
         case .accounts:
-            let shown = model.list.visibleAccounts(in: model).count
+            let shown = model.list.rows.count
             let count = shown == model.accounts.count ? "\(shown) account\(shown == 1 ? "" : "s")" : "\(shown) of \(model.accounts.count) accounts"
             right = "\(count) · by \(model.list.sortOrder == .name ? "name" : "expiry") "
         case .detail(let screen): right = "\(screen.account) "

@@ -38,12 +38,18 @@ public enum TokenManagerApp {
         model.clipboardSetup = Clipboard()
         model.clipboardClearSeconds = options.clipboardClearSeconds ?? config.settings.clipboardClearSeconds
         model.size = TerminalSize.current() ?? model.size
+        // The first reading's stamp goes to the client, so its first poll does not decode an
+        // unchanged store again.
+        var firstReading: TokenFileStamp?
         do {
-            model.tokens = try gateway.service.storedTokens()
+            if let reading = try gateway.service.storedTokens(ifChangedFrom: nil) {
+                model.tokens = reading.tokens
+                firstReading = reading.stamp
+            }
         } catch {
             model.setStatus(error.message, role: .danger)
         }
-        let client = EngineClient.live(gateway: gateway) { service in scheduler.start(service: service, lead: lead) }
+        let client = EngineClient.live(gateway: gateway, lastReading: firstReading) { service in scheduler.start(service: service, lead: lead) }
         let runner = CommandRunner(client: client, clipboard: model.clipboardSetup)
         let program = Program<AppModel, AppMessage>(
             model: model,

@@ -75,13 +75,13 @@ struct AccountListViewTests {
         _ = Fixture.keys(&model, .escape)
         #expect(model.list.filter.isEmpty)
         #expect(!model.list.isEditingFilter)
-        #expect(model.list.visibleAccounts(in: model).count == 3)
+        #expect(model.list.visibleAccounts.count == 3)
     }
 
     @Test func filterKeptWithEnterThenNavigation() {
         var model = Fixture.model()
         _ = Fixture.keys(&model, .character("/"), .character("a"), .enter)
-        #expect(model.list.visibleAccounts(in: model).map(\.name) == ["gpu", "prod-wme"])  // carol, alice
+        #expect(model.list.visibleAccounts.map(\.name) == ["gpu", "prod-wme"])  // carol, alice
         _ = Fixture.keys(&model, .character("j"))
         #expect(model.selectedAccount?.name == "prod-wme")
     }
@@ -89,10 +89,10 @@ struct AccountListViewTests {
     @Test func sortTogglesToSoonestExpiry() {
         var model = Fixture.model()
         _ = Fixture.keys(&model, .character("s"))
-        #expect(model.list.visibleAccounts(in: model).map(\.name) == ["shop", "prod-wme", "gpu"])
+        #expect(model.list.visibleAccounts.map(\.name) == ["shop", "prod-wme", "gpu"])
         #expect(Fixture.render(model).lines[0].hasSuffix("3 accounts · by expiry "))
         _ = Fixture.keys(&model, .character("s"))
-        #expect(model.list.visibleAccounts(in: model).map(\.name) == ["gpu", "prod-wme", "shop"])
+        #expect(model.list.visibleAccounts.map(\.name) == ["gpu", "prod-wme", "shop"])
     }
 
     @Test func selectionFollowsTheAccountWhenSorting() {
@@ -101,7 +101,7 @@ struct AccountListViewTests {
         #expect(model.selectedAccount?.name == "shop")
         _ = Fixture.keys(&model, .character("s"))
         #expect(model.selectedAccount?.name == "shop")
-        #expect(model.list.selectedIndex(in: model.list.visibleAccounts(in: model)) == 0)
+        #expect(model.list.selectedIndex == 0)
     }
 
     @Test func requestInFlightShowsSpinnerAndState() {

@@ -80,15 +80,15 @@ import TerminalUI
     @Test func theWheelMovesTheSelectionThreeRows() throws {
         var model = Self.model(accounts: 30)
         _ = Self.click(&model, .wheelDown, y: 5)
-        #expect(model.list.selectedIndex(in: model.list.visibleAccounts(in: model)) == 3)
+        #expect(model.list.selectedIndex == 3)
         _ = Self.click(&model, .wheelDown, y: 5)
         _ = Self.click(&model, .wheelUp, y: 5)
-        #expect(model.list.selectedIndex(in: model.list.visibleAccounts(in: model)) == 3)
+        #expect(model.list.selectedIndex == 3)
         // Far down, the list scrolls to keep the selection on screen (as with ↓).
         for _ in 0..<10 { _ = Self.click(&model, .wheelDown, y: 5) }
         let selected = try #require(model.selectedAccount?.name)
         _ = try Self.row(of: selected, in: model)
-        #expect(model.list.selectedIndex(in: model.list.visibleAccounts(in: model)) == 32)
+        #expect(model.list.selectedIndex == 32)
     }
 
     @Test func theWheelScrollsDetailsAsTheArrowsDo() {
@@ -146,7 +146,7 @@ import TerminalUI
     @Test func hitRegionsMatchWhatTheTableDraws() {
         let model = Self.model(accounts: 30)
         let frame = AppView.render(model, now: model.now, size: model.size)
-        let rows = model.list.visibleAccounts(in: model)
+        let rows = model.list.visibleAccounts
         var seen = 0
         for (y, line) in frame.lines.enumerated() {
             guard case .tableRow(let index)? = frame.hitTarget(at: Point(x: 5, y: y)) else { continue }

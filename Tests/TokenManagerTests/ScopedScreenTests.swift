@@ -6,12 +6,14 @@ import TerminalUI
 /// The list's and the details screen's own updates: they change only their state and say
 /// what they want of the app in an outcome.
 @Suite struct ScopedScreenTests {
-    let context = AccountListContext(
-        accounts: [Fixture.wikimedia, Fixture.byteConnect, Fixture.exabits],
-        tokens: Fixture.model().tokens, catalog: ProviderCatalog(), bodyHeight: 6)
+    let context = AccountListContext(tokens: Fixture.model().tokens, bodyHeight: 6)
+
+    func makeList() -> AccountListState {
+        AccountListState(accounts: [Fixture.wikimedia, Fixture.byteConnect, Fixture.exabits], tokens: Fixture.model().tokens)
+    }
 
     @Test func listMovesInItsOwnStateAndNamesTheSelectedAccountForActions() {
-        var list = AccountListState()
+        var list = makeList()
         // Sorted by name: gpu, prod-wme, shop.
         #expect(AccountListScreen.update(&list, key: .down, context: context) == .stay)
         #expect(list.selectedName == "prod-wme")
@@ -21,14 +23,14 @@ import TerminalUI
     }
 
     @Test func listSortsItselfAndAsksForTheStatusLine() {
-        var list = AccountListState()
+        var list = makeList()
         #expect(AccountListScreen.update(&list, key: .character("s"), context: context) == .status("sorted by soonest expiry", .statusBar))
         #expect(list.sortOrder == .expiry)
     }
 
     @Test func emptyListAsksForAnAccountFirst() {
         var list = AccountListState()
-        let empty = AccountListContext(accounts: [], tokens: [:], catalog: ProviderCatalog(), bodyHeight: 6)
+        let empty = AccountListContext(tokens: [:], bodyHeight: 6)
         #expect(AccountListScreen.update(&list, key: .enter, context: empty) == .status("no account selected; press a to add one", .warning))
         #expect(AccountListScreen.update(&list, key: .character("c"), context: empty) == .stay)
         #expect(AccountListScreen.update(&list, key: .character("a"), context: empty) == .addAccount)

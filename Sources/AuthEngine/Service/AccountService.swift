@@ -81,6 +81,15 @@ public final class AccountService: Sendable {
         try storedSnapshot().tokens
     }
 
+    /// The stored tokens, unless the store file still has the stamp `previous` (then
+    /// `.unchanged`: nothing was read or decoded). For callers that poll the store.
+    public func storedTokens(ifChangedFrom previous: TokenFileStamp?) throws(AuthError) -> (tokens: [String: TokenSet], stamp: TokenFileStamp)? {
+        let reading: TokenStoreReading
+        do { reading = try store.snapshot(ifChangedFrom: previous) } catch { throw .storage(error.description) }
+        guard case .changed(let snapshot, let stamp) = reading else { return nil }
+        return (snapshot.tokens, stamp)
+    }
+
     /// The stored tokens and the accounts whose entries cannot be read, without any network.
     public func storedSnapshot() throws(AuthError) -> TokenStoreSnapshot {
         do { return try store.snapshot() } catch { throw .storage(error.description) }

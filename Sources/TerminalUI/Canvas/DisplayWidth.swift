@@ -14,6 +14,9 @@ public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        // Below the combining diacritical marks (U+0300) nothing is zero-width or wide: answered
+        // without the Unicode property lookup, which was most of an idle frame's CPU.
+        if v < 0x300 { return 1 }
         if v < 0x1100 { return isZeroWidth(scalar) ? 0 : 1 }
         if isWide(v) || scalar.properties.isEmojiPresentation { return 2 }
         return isZeroWidth(scalar) ? 0 : 1
@@ -21,6 +24,9 @@ public enum DisplayWidth {
 
     /// Columns taken by a whole string.
     public static func of(_ text: some StringProtocol) -> Int {
+        // Printable ASCII (most of what a frame holds) is one column a byte, with no grapheme
+        // breaking needed.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total

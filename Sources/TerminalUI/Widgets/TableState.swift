@@ -22,20 +22,32 @@ public struct TableState: Hashable, Sendable {
         select(selectedIndex + delta, rowCount: rowCount, visibleRows: visibleRows)
     }
 
-    /// ↑/↓, k/j, PgUp/PgDn, Home/End (g/G). Returns false for other keys.
+    /// ↑/↓, k/j, Ctrl-P/Ctrl-N, PgUp/PgDn, Ctrl-U/Ctrl-D (half a page, as in vi and less),
+    /// Home/End (g/G). Returns false for other keys.
     @discardableResult
     public mutating func handle(_ key: Key, rowCount: Int, visibleRows: Int) -> Bool {
         let page = max(1, visibleRows - 1)
+        let halfPage = max(1, visibleRows / 2)
         switch key {
-        case .up, .character("k"): moveSelection(by: -1, rowCount: rowCount, visibleRows: visibleRows)
-        case .down, .character("j"): moveSelection(by: 1, rowCount: rowCount, visibleRows: visibleRows)
+        case .up, .character("k"), .control("p"): moveSelection(by: -1, rowCount: rowCount, visibleRows: visibleRows)
+        case .down, .character("j"), .control("n"): moveSelection(by: 1, rowCount: rowCount, visibleRows: visibleRows)
         case .pageUp: moveSelection(by: -page, rowCount: rowCount, visibleRows: visibleRows)
         case .pageDown: moveSelection(by: page, rowCount: rowCount, visibleRows: visibleRows)
+        case .control("u"): scroll(by: -halfPage, rowCount: rowCount, visibleRows: visibleRows)
+        case .control("d"): scroll(by: halfPage, rowCount: rowCount, visibleRows: visibleRows)
         case .home, .character("g"): select(0, rowCount: rowCount, visibleRows: visibleRows)
         case .end, .character("G"): select(rowCount - 1, rowCount: rowCount, visibleRows: visibleRows)
         default: return false
         }
         return true
+    }
+
+    /// Scrolls the view and the selection together by `delta` rows (vi's Ctrl-D/Ctrl-U), so
+    /// the selection keeps its line on screen until an end of the list is reached.
+    public mutating func scroll(by delta: Int, rowCount: Int, visibleRows: Int) {
+        let current = visibleOffset(rowCount: rowCount, visibleRows: visibleRows)
+        scrollOffset = min(max(0, current + delta), max(0, rowCount - visibleRows))
+        select(selectedIndex + delta, rowCount: rowCount, visibleRows: visibleRows)
     }
 
     /// The first row to show so that the selection is visible, moving the stored offset as

@@ -51,8 +51,13 @@ struct CommandRunner: Sendable {
             let result = await client.changePassword(account, old, new)
             return .passwordChanged(account: account, requestID: id, error: result.error)
         case .reloadStore:
+            // An unchanged store file answers nothing: no message, no model change, no frame.
             let result = await client.storedTokens()
-            return .storeReloaded(result)
+            switch result {
+            case .success(nil): return nil
+            case .success(let tokens?): return .storeReloaded(.success(tokens))
+            case .failure(let error): return .storeReloaded(.failure(error))
+            }
         case .saveAccount(let draft, let replacing, let id):
             let result = await client.saveAccount(draft, replacing)
             return .configSaved(requestID: id, result)

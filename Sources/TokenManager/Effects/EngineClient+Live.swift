@@ -1,12 +1,18 @@
 import AuthEngine
 import Foundation
+import Synchronization
 
 extension EngineClient {
     /// The engine for real: calls go to the gateway's current `AccountService`; config edits
     /// rewrite the file, move or forget the account's tokens, then `configChanged` restarts
     /// the scheduler with the new service.
-    static func live(gateway: EngineGateway, configChanged: @escaping @Sendable (AccountService) -> Void) -> EngineClient {
-        EngineClient(
+    ///
+    /// The store is re-read only when its file changed since the last reading (see
+    /// `TokenFileStamp`); a config edit forgets the stamp, so the reading after it is whole.
+    /// `lastReading`: the stamp of the reading the model already holds (the first frame's).
+    static func live(gateway: EngineGateway, lastReading stamp: TokenFileStamp? = nil, configChanged: @escaping @Sendable (AccountService) -> Void) -> EngineClient {
+        let lastReading = Mutex<TokenFileStamp?>(stamp)
+        return EngineClient(
             login: { account, password in
                 await .of { () async throws(AuthError) in try await gateway.service.login(account: account, password: password) }
             },
@@ -35,10 +41,16 @@ extension EngineClient {
                 }
             },
             storedTokens: {
-                await .of { () async throws(AuthError) in try gateway.service.storedTokens() }
+                await .of { () async throws(AuthError) -> [String: TokenSet]? in
+                    let previous = lastReading.withLock { $0 }
+                    guard let reading = try gateway.service.storedTokens(ifChangedFrom: previous) else { return nil }
+                    lastReading.withLock { $0 = reading.stamp }
+                    return reading.tokens
+                }
             },
             saveAccount: { draft, replacing in
-                gateway.editConfig(configChanged: configChanged) { writer, service throws(ConfigError) in
+                lastReading.withLock { $0 = nil }
+                return gateway.editConfig(configChanged: configChanged) { writer, service throws(ConfigError) in
                     let saved = if let replacing {
                         try writer.replace(account: replacing, with: draft.account)
                     } else {
@@ -54,7 +66,8 @@ extension EngineClient {
                 }
             },
             deleteAccount: { name in
-                gateway.editConfig(configChanged: configChanged) { writer, service throws(ConfigError) in
+                lastReading.withLock { $0 = nil }
+                return gateway.editConfig(configChanged: configChanged) { writer, service throws(ConfigError) in
                     let saved = try writer.delete(account: name)
                     do throws(AuthError) {
                         try service.deleteAccount(named: name)

@@ -19,7 +19,9 @@ struct EngineClient: Sendable {
     var requestPasswordReset: @Sendable (_ account: AccountConfig) async -> Result<PasswordResetDelivery?, AuthError>
     var confirmPasswordReset: @Sendable (_ account: AccountConfig, _ code: String, _ newPassword: String) async -> Result<Void, AuthError>
     var changePassword: @Sendable (_ account: String, _ oldPassword: String, _ newPassword: String) async -> Result<Void, AuthError>
-    var storedTokens: @Sendable () async -> Result<[String: TokenSet], AuthError>
+    /// The stored tokens; nil when the store file has not changed since this client last
+    /// read it (nothing was read or decoded, the model's tokens are current).
+    var storedTokens: @Sendable () async -> Result<[String: TokenSet]?, AuthError>
     /// Adds (`replacing` nil) or rewrites an account in the config file and reads it back.
     var saveAccount: @Sendable (_ draft: AccountDraft, _ replacing: String?) async -> Result<ConfigSaved, ConfigEditError>
     var deleteAccount: @Sendable (_ name: String) async -> Result<ConfigSaved, ConfigEditError>

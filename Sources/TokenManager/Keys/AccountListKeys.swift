@@ -3,7 +3,7 @@ import TerminalUI
 /// What a key does on the account list.
 enum AccountListAction: Equatable, Sendable {
     case move, details, login, refresh, refreshAll, logout, copy, forgotPassword, changePassword
-    case add, edit, delete, filter, clearFilter, sort, help, quit
+    case add, edit, delete, filter, clearFilter, nextMatch, previousMatch, sort, help, quit
     case activityLog
 }
 
@@ -13,6 +13,8 @@ enum AccountListKeys {
         // Matched by the table itself (TableState), listed here for help.
         KeyBinding([.up, .down, .character("j"), .character("k"), .character("g"), .character("G"), .pageUp, .pageDown, .home, .end],
                    help: KeyHint("↑ ↓ j k g G", "move"), .move),
+        KeyBinding([.control("n"), .control("p")], help: KeyHint("Ctrl-N Ctrl-P", "next / previous row"), .move),
+        KeyBinding([.control("d"), .control("u")], help: KeyHint("Ctrl-D Ctrl-U", "half a page down / up"), .move),
         KeyBinding([.enter], help: KeyHint("Enter", "details"), footer: (4, KeyHint("Enter", "details")), .details),
         KeyBinding([.character("l")], help: KeyHint("l", "log in"), footer: (0, KeyHint("l", "login")), .login),
         KeyBinding([.character("r")], help: KeyHint("r / R", "refresh / refresh all"), footer: (1, KeyHint("r", "refresh")), .refresh),
@@ -26,6 +28,8 @@ enum AccountListKeys {
         KeyBinding([.character("d")], help: nil, footer: (14, KeyHint("d", "delete")), .delete),
         KeyBinding([.character("/")], help: KeyHint("/", "filter (Esc clears)"), footer: (8, KeyHint("/", "filter")), .filter),
         KeyBinding([.escape], help: nil, .clearFilter),
+        KeyBinding([.character("n")], help: KeyHint("n / N", "next / previous filter match"), .nextMatch),
+        KeyBinding([.character("N")], help: nil, .previousMatch),
         KeyBinding([.character("s")], help: KeyHint("s", "sort by name / expiry"), footer: (9, KeyHint("s", "sort")), .sort),
         KeyBinding([.character("L")], help: KeyHint("L", "activity log"), .activityLog),
         KeyBinding([.character("?")], help: KeyHint("?", "help"), footer: (5, KeyHint("?", "help")), .help),

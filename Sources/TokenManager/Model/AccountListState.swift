@@ -4,6 +4,10 @@ import TerminalUI
 
 /// Selection, scroll, filter and sort of the account list. The selection is kept by account
 /// name, so it stays on the same account when sorting by expiry reorders the rows.
+///
+/// `rows` holds the shown order, derived from the model's accounts and tokens and from the
+/// filter and sort here; the model keeps it current (see `AppModel`), so keys and frames
+/// look rows up instead of filtering and sorting every account.
 struct AccountListState: Equatable, Sendable {
     enum SortOrder: String, Equatable, Sendable {
         case name
@@ -14,53 +18,60 @@ struct AccountListState: Equatable, Sendable {
 
     var selectedName: String?
     var scrollOffset = 0
-    var filter = TextFieldState()
+    /// Editing it re-filters `rows` (only when the matched text changes).
+    var filter = TextFieldState() {
+        didSet { rows.filter(by: filter.text) }
+    }
     /// `/` was pressed: keys edit the filter until Enter (keep) or Esc (clear).
     var isEditingFilter = false
-    var sortOrder = SortOrder.name
+    var sortOrder: SortOrder { rows.sortOrder }
+    private(set) var rows = AccountListRows()
+
+    /// A list showing `accounts` (the model builds its own; tests of the list alone use this).
+    init(accounts: [AccountConfig] = [], tokens: [String: TokenSet] = [:], catalog: ProviderCatalog = ProviderCatalog()) {
+        rows.rebuild(accounts: accounts, catalog: catalog, tokens: tokens)
+    }
 
     /// `/` was pressed or a filter is kept: the list shows a filter line above the table.
     var showsFilterLine: Bool { isEditingFilter || !filter.isEmpty }
 
-    /// The accounts shown, filtered and sorted.
-    func visibleAccounts(in model: AppModel) -> [AccountConfig] {
-        visibleAccounts(model.accounts, tokens: model.tokens, catalog: model.catalog)
+    mutating func sort(by order: SortOrder, tokens: [String: TokenSet]) {
+        rows.sort(by: order, tokens: tokens)
     }
 
-    /// `accounts` filtered and sorted (the list's update has no model, only these).
-    func visibleAccounts(_ accounts: [AccountConfig], tokens: [String: TokenSet], catalog: ProviderCatalog) -> [AccountConfig] {
-        let needle = filter.text.trimmingCharacters(in: .whitespaces).lowercased()
-        let matching = needle.isEmpty ? accounts : accounts.filter { account in
-            [account.name, account.providerID, catalog.shortName(of: account), account.username ?? ""]
-                .contains { $0.lowercased().contains(needle) }
-        }
-        switch sortOrder {
-        case .name:
-            return matching.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-        case .expiry:
-            // Soonest first; tokens without an expiry next; logged-out accounts last.
-            func key(_ account: AccountConfig) -> (Int, Double) {
-                guard let tokens = tokens[account.name] else { return (2, 0) }
-                guard let expiry = tokens.accessExpiresAt else { return (1, 0) }
-                return (0, expiry.timeIntervalSinceReferenceDate)
-            }
-            return matching.sorted { a, b in
-                let (ka, kb) = (key(a), key(b))
-                if ka != kb { return ka < kb }
-                return a.name.localizedStandardCompare(b.name) == .orderedAscending
-            }
-        }
+    // MARK: Keeping `rows` current (the model calls these)
+
+    mutating func configChanged(accounts: [AccountConfig], catalog: ProviderCatalog, tokens: [String: TokenSet]) {
+        rows.rebuild(accounts: accounts, catalog: catalog, tokens: tokens)
     }
 
-    /// The selected account among `rows`, else the first row (nil when there are none).
-    func selectedAccount(among rows: [AccountConfig]) -> AccountConfig? {
-        guard let selectedName, let account = rows.first(where: { $0.name == selectedName }) else { return rows.first }
-        return account
+    mutating func noteTokensChanged() {
+        rows.noteTokensChanged()
     }
 
-    /// The row index of the selection among `rows` (0 when it is filtered out).
-    func selectedIndex(in rows: [AccountConfig]) -> Int {
+    mutating func refreshTokens(_ tokens: [String: TokenSet], changedAccount: String?) {
+        rows.refreshTokens(tokens, changedAccount: changedAccount)
+    }
+
+    // MARK: Selection
+
+    /// The selected account among the shown rows, else the first row (nil when none is shown).
+    var selectedAccount: AccountConfig? {
+        rows.account(atRow: selectedIndex)
+    }
+
+    /// The row of the selection (0 when it is filtered out or none).
+    var selectedIndex: Int {
         guard let selectedName else { return 0 }
-        return rows.firstIndex { $0.name == selectedName } ?? 0
+        return rows.row(of: selectedName) ?? 0
+    }
+
+    /// The accounts shown, filtered and sorted (O(accounts): for tests and one-off uses).
+    var visibleAccounts: [AccountConfig] { rows.visibleAccounts }
+
+    /// What people see and choose; `rows` is derived from the model and the fields here.
+    static func == (a: AccountListState, b: AccountListState) -> Bool {
+        a.selectedName == b.selectedName && a.scrollOffset == b.scrollOffset && a.filter == b.filter
+            && a.isEditingFilter == b.isEditingFilter && a.sortOrder == b.sortOrder
     }
 }

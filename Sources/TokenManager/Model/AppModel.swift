@@ -6,11 +6,22 @@ import TerminalUI
 /// `AppView` draws it. Nothing in here ticks: countdowns are computed from `now` and the
 /// stored expiry instants when drawing.
 struct AppModel: Equatable, Sendable {
+    // The list's rows are derived from these three (see `AccountListRows`). A config change
+    // rebuilds them at once; a token change is only counted here (a renewal of one account
+    // must not cost every account) and applied by `AppUpdate` after each message. The
+    // observers of the collections never read `oldValue`, which would copy them on each change.
+
     /// The configured accounts, in config order.
-    var accounts: [AccountConfig]
-    var catalog: ProviderCatalog
+    var accounts: [AccountConfig] {
+        didSet { list.configChanged(accounts: accounts, catalog: catalog, tokens: tokens) }
+    }
+    var catalog: ProviderCatalog {
+        didSet { if catalog != oldValue { list.configChanged(accounts: accounts, catalog: catalog, tokens: tokens) } }
+    }
     /// Stored tokens by account name: the token store is the truth, this is its last reading.
-    var tokens: [String: TokenSet] = [:]
+    var tokens: [String: TokenSet] = [:] {
+        didSet { list.noteTokensChanged() }
+    }
     /// Requests in flight, pending challenges and last errors, by account name.
     var activity: [String: AccountActivity] = [:]
     var list = AccountListState()
@@ -53,6 +64,7 @@ struct AppModel: Equatable, Sendable {
         self.catalog = catalog
         self.tokens = tokens
         self.now = now
+        list.configChanged(accounts: accounts, catalog: catalog, tokens: tokens)
     }
 
     /// A fresh id for a request whose reply must only affect the screen that sent it.
@@ -62,7 +74,7 @@ struct AppModel: Equatable, Sendable {
     }
 
     func account(named name: String) -> AccountConfig? {
-        accounts.first { $0.name == name }
+        list.rows.account(named: name)
     }
 
     func provider(of account: AccountConfig) -> ProviderDefinition? {
@@ -91,7 +103,13 @@ struct AppModel: Equatable, Sendable {
 
     /// The account the list's selection points at (nil when the list is empty).
     var selectedAccount: AccountConfig? {
-        list.selectedAccount(among: list.visibleAccounts(in: self))
+        list.selectedAccount
+    }
+
+    /// Applies counted token changes to the list's order (see `AccountListRows`).
+    /// `account`: the one account the last message was about, if one.
+    mutating func refreshListRows(changedAccount account: String?) {
+        list.refreshTokens(tokens, changedAccount: account)
     }
 
     /// Replaces the current message. `account`: the account it is about, so deleting that

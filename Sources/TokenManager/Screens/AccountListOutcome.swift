@@ -1,12 +1,11 @@
 import AuthEngine
 import TerminalUI
 
-/// What the account list's update may read besides its own state: what its rows are made
-/// of (the filter and the sort need them) and how tall the body is (for paging keys).
+/// What the account list's update may read besides its own state: the stored tokens (sorting
+/// by expiry needs them) and how tall the body is (for paging keys). The rows themselves are
+/// in the list's state (`AccountListState.rows`).
 struct AccountListContext: Equatable, Sendable {
-    var accounts: [AccountConfig]
     var tokens: [String: TokenSet]
-    var catalog: ProviderCatalog
     var bodyHeight: Int
 }
 

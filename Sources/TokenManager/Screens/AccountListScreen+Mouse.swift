@@ -6,21 +6,22 @@ import TerminalUI
 /// header, the filter line, the status line and the footer are simply not rows.
 extension AccountListScreen {
     static func mouse(_ model: inout AppModel, _ event: MouseEvent) -> [AppCommand] {
-        let rows = model.list.visibleAccounts(in: model)
+        let rows = model.list.rows
         switch event.kind {
         case .wheelUp, .wheelDown:
             let visible = visibleRows(model.list, bodyHeight: AppView.bodyRect(for: model.size).height)
-            var table = TableState(selectedIndex: model.list.selectedIndex(in: rows), scrollOffset: model.list.scrollOffset)
+            var table = TableState(selectedIndex: model.list.selectedIndex, scrollOffset: model.list.scrollOffset)
             table.moveSelection(by: event.kind == .wheelDown ? AppUpdate.wheelStep : -AppUpdate.wheelStep, rowCount: rows.count, visibleRows: visible)
-            model.list.selectedName = rows.indices.contains(table.selectedIndex) ? rows[table.selectedIndex].name : model.list.selectedName
+            model.list.selectedName = rows.account(atRow: table.selectedIndex)?.name ?? model.list.selectedName
             model.list.scrollOffset = table.scrollOffset
         case .press, .click, .doubleClick:
             let frame = AppView.render(model, now: model.now, size: model.size)
-            guard case .tableRow(let index)? = frame.hitTarget(at: Point(x: event.x, y: event.y)), rows.indices.contains(index) else { return [] }
+            guard case .tableRow(let index)? = frame.hitTarget(at: Point(x: event.x, y: event.y)),
+                  let account = rows.account(atRow: index) else { return [] }
             // A click on a row ends typing a filter (the filter is kept, as with Enter).
             model.list.isEditingFilter = false
-            model.list.selectedName = rows[index].name
-            if event.kind == .doubleClick { model.screen = .detail(DetailScreen(account: rows[index].name)) }
+            model.list.selectedName = account.name
+            if event.kind == .doubleClick { model.screen = .detail(DetailScreen(account: account.name)) }
         case .release:
             break
         }

@@ -12,13 +12,15 @@ enum AccountListScreen {
     // MARK: Update
 
     /// Keys on the list: changes only the list's own state and says what else it wants.
+    /// Costs O(1) per key (plus O(accounts) over integers when the filter or sort changes):
+    /// rows are looked up in `list.rows`, never recomputed here.
     static func update(_ list: inout AccountListState, key: Key, context: AccountListContext) -> AccountListOutcome {
-        if list.isEditingFilter { return updateFilter(&list, key: key, context: context) }
-        let rows = list.visibleAccounts(context.accounts, tokens: context.tokens, catalog: context.catalog)
-        var table = TableState(selectedIndex: list.selectedIndex(in: rows), scrollOffset: list.scrollOffset)
-        if table.handle(key, rowCount: rows.count, visibleRows: visibleRows(list, bodyHeight: context.bodyHeight)) {
-            list.selectedName = rows.indices.contains(table.selectedIndex) ? rows[table.selectedIndex].name : nil
-            list.scrollOffset = table.scrollOffset
+        if list.isEditingFilter { return updateFilter(&list, key: key) }
+        let rowCount = list.rows.count
+        let shownRows = visibleRows(list, bodyHeight: context.bodyHeight)
+        var table = TableState(selectedIndex: list.selectedIndex, scrollOffset: list.scrollOffset)
+        if table.handle(key, rowCount: rowCount, visibleRows: shownRows) {
+            select(table, in: &list)
             return .stay
         }
         guard let action = AccountListKeys.bindings.action(for: key) else { return .stay }
@@ -29,8 +31,16 @@ enum AccountListScreen {
             list.isEditingFilter = true
         case .clearFilter:
             list.filter.clear()
+        case .nextMatch, .previousMatch:
+            // The filter hides what does not match, so every shown row is a match: step
+            // through them, wrapping around at either end.
+            guard list.rows.isFiltered else { return .status("no filter set; press / to filter", .warning) }
+            guard rowCount > 0 else { return noMatch }
+            let step = action == .nextMatch ? 1 : rowCount - 1
+            table.select((list.selectedIndex + step) % rowCount, rowCount: rowCount, visibleRows: shownRows)
+            select(table, in: &list)
         case .sort:
-            list.sortOrder = list.sortOrder.toggled
+            list.sort(by: list.sortOrder.toggled, tokens: context.tokens)
             return .status("sorted by \(list.sortOrder.rawValue)", .statusBar)
         case .help:
             return .showHelp
@@ -41,7 +51,8 @@ enum AccountListScreen {
         case .activityLog:
             return .showActivityLog
         default:
-            guard let account = list.selectedAccount(among: rows) else {
+            guard let account = list.selectedAccount else {
+                if list.rows.isFiltered { return noMatch }
                 if action == .details || action == .login { return .status("no account selected; press a to add one", .warning) }
                 return .stay
             }
@@ -50,7 +61,15 @@ enum AccountListScreen {
         return .stay
     }
 
-    private static func updateFilter(_ list: inout AccountListState, key: Key, context: AccountListContext) -> AccountListOutcome {
+    /// What a key that needs an account says when the filter hides every account.
+    static let noMatch = AccountListOutcome.status("no account matches the filter; Esc clears it", .warning)
+
+    private static func select(_ table: TableState, in list: inout AccountListState) {
+        list.selectedName = list.rows.account(atRow: table.selectedIndex)?.name
+        list.scrollOffset = table.scrollOffset
+    }
+
+    private static func updateFilter(_ list: inout AccountListState, key: Key) -> AccountListOutcome {
         switch key {
         case .escape:
             list.filter.clear()
@@ -60,9 +79,8 @@ enum AccountListScreen {
         default:
             list.filter.handle(key)
         }
-        let rows = list.visibleAccounts(context.accounts, tokens: context.tokens, catalog: context.catalog)
-        if !rows.contains(where: { $0.name == list.selectedName }) {
-            list.selectedName = rows.first?.name
+        if list.selectedName.flatMap(list.rows.row(of:)) == nil {
+            list.selectedName = list.rows.account(atRow: 0)?.name
             list.scrollOffset = 0
         }
         return .stay
@@ -112,19 +130,33 @@ enum AccountListScreen {
                 .render(into: &canvas, in: Rect(x: line.x + used, y: line.y, width: max(0, line.width - used), height: 1))
             area = area.inset(top: 1)
         }
-        let accounts = model.list.visibleAccounts(in: model)
-        let rows = accounts.map { account -> TableRow in
-            let cells = row(for: account, in: model, now: now)
-            return TableRow(
-                [cells.busy ? String(Spinner.frame(at: now)) : " ", account.name, cells.provider, cells.user, cells.state, cells.access.text, cells.refresh.text],
-                roles: [.accent, .text, .muted, .text, cells.stateRole, cells.access.role, cells.refresh.role])
-        }
+        table(model, now: now).render(into: &canvas, in: area)
+    }
+
+    /// The table of the shown rows; each row is built when the table draws it, so only the
+    /// rows on screen are formatted.
+    static func table(_ model: AppModel, now: Date) -> Table {
         let empty = model.accounts.isEmpty ? "No accounts configured. Press a to add one." : "No account matches the filter. Esc clears it."
-        let table = Table(
-            columns: columns(sortedBy: model.list.sortOrder), rows: rows,
-            state: TableState(selectedIndex: model.list.selectedIndex(in: accounts), scrollOffset: model.list.scrollOffset),
+        return Table(
+            columns: columns(sortedBy: model.list.sortOrder), rowCount: model.list.rows.count,
+            row: { index in tableRow(at: index, in: model, now: now) },
+            state: TableState(selectedIndex: model.list.selectedIndex, scrollOffset: model.list.scrollOffset),
             columnSpacing: 1, emptyMessage: empty)
-        table.render(into: &canvas, in: area)
+    }
+
+    /// Row `index` of the shown rows; while a filter is set, its matches in NAME, PROVIDER
+    /// and USER are highlighted.
+    static func tableRow(at index: Int, in model: AppModel, now: Date) -> TableRow {
+        guard let account = model.list.rows.account(atRow: index) else { return TableRow([]) }
+        let cells = row(for: account, in: model, now: now)
+        let needle = model.list.rows.filterText
+        let highlights = needle.isEmpty ? [] : ["", account.name, cells.provider, cells.user].map { text in
+            text.isEmpty ? [] : FilterHaystacks.highlightRanges(of: needle, in: text)
+        }
+        return TableRow(
+            [cells.busy ? String(Spinner.frame(at: now)) : " ", account.name, cells.provider, cells.user, cells.state, cells.access.text, cells.refresh.text],
+            roles: [.accent, .text, .muted, .text, cells.stateRole, cells.access.role, cells.refresh.role],
+            highlights: highlights)
     }
 
     struct RowCells: Equatable {
