@@ -5,7 +5,7 @@ import TerminalUI
 /// and starting refreshes.
 extension AppUpdate {
     static func accountListKey(_ model: inout AppModel, _ key: Key) -> [AppCommand] {
-        let context = AccountListContext(tokens: model.tokens, bodyHeight: AppView.bodyRect(for: model.size).height)
+        let context = AccountListContext(tokens: model.tokens, bodyHeight: AppView.bodyRect(model).height)
         switch AccountListScreen.update(&model.list, key: key, context: context) {
         case .stay:
             break

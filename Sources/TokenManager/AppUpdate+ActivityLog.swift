@@ -4,7 +4,7 @@ import TerminalUI
 extension AppUpdate {
     static func activityLogKey(_ model: inout AppModel, _ screen: ActivityLogScreen, _ key: Key) -> [AppCommand] {
         var screen = screen
-        switch screen.update(key: key, entryCount: model.activityLog.entries.count, bodyHeight: AppView.bodyRect(for: model.size).height) {
+        switch screen.update(key: key, entryCount: model.activityLog.entries.count, bodyHeight: AppView.bodyRect(model).height) {
         case .back:
             model.screen = .accounts
         case .quit:

@@ -9,8 +9,8 @@ extension AppUpdate {
         }
         var screen = screen
         let context = DetailContext(
-            lineCount: DetailScreen.lines(screen, model: model, now: model.now, width: AppView.bodyRect(for: model.size).width).count,
-            bodyHeight: AppView.bodyRect(for: model.size).height)
+            lineCount: DetailScreen.lines(screen, model: model, now: model.now, width: AppView.bodyRect(model).width).count,
+            bodyHeight: AppView.bodyRect(model).height)
         let outcome = screen.update(key: key, context: context)
         switch outcome {
         case .back:

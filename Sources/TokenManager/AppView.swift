@@ -63,6 +63,12 @@ enum AppView {
         layout(size).body
     }
 
+    /// The body as the next frame draws it: a long status message takes rows from it, so
+    /// paging must count with this one, not with `bodyRect(for:)`'s one-line status.
+    static func bodyRect(_ model: AppModel) -> Rect {
+        frame(model, now: model.now).body
+    }
+
     private static func renderTitle(_ model: AppModel, into canvas: inout Canvas, in rect: Rect) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, role: .title)

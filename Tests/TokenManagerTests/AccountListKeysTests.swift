@@ -19,6 +19,19 @@ import TerminalUI
         return model
     }
 
+    /// A message of three status rows takes two rows from the list: 40x12 leaves 7 body rows,
+    /// a header and 6 table rows, so PgDn moves 5 and the selection stays on screen. (Paging
+    /// counted with a one-row status line moved 7, below the last drawn row.)
+    @Test func pagingCountsTheRowsALongStatusMessageTakes() {
+        var model = Self.model(accounts: 40, height: 12)
+        model.size = Size(width: 40, height: 12)
+        model.setStatus(String(repeating: "a long message about what happened ", count: 4), role: .warning)
+        _ = Fixture.keys(&model, .pageDown)
+        #expect(model.selectedAccount?.name == "acct-000005")
+        let lines = AppView.render(model, now: model.now, size: model.size).lines
+        #expect(lines.contains { $0.contains("acct-000005") })
+    }
+
     /// 80x24: 21 body rows, a header, 20 table rows; half a page is 10.
     @Test func ctrlDAndCtrlUMoveHalfAPageAndScrollWithIt() {
         var model = Self.model(accounts: 60)

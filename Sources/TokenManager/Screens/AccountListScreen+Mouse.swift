@@ -9,7 +9,7 @@ extension AccountListScreen {
         let rows = model.list.rows
         switch event.kind {
         case .wheelUp, .wheelDown:
-            let visible = visibleRows(model.list, bodyHeight: AppView.bodyRect(for: model.size).height)
+            let visible = visibleRows(model.list, bodyHeight: AppView.bodyRect(model).height)
             var table = TableState(selectedIndex: model.list.selectedIndex, scrollOffset: model.list.scrollOffset)
             table.moveSelection(by: event.kind == .wheelDown ? AppUpdate.wheelStep : -AppUpdate.wheelStep, rowCount: rows.count, visibleRows: visible)
             model.list.selectedName = rows.account(atRow: table.selectedIndex)?.name ?? model.list.selectedName
