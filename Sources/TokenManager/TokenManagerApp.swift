@@ -28,7 +28,6 @@ public enum TokenManagerApp {
         let gateway = EngineGateway(config: config, store: store, environment: options.environment)
         let scheduler = SchedulerBridge()
         let lead = config.settings.refreshLead
-        scheduler.start(service: gateway.service, lead: lead)
         defer { scheduler.stop() }
 
         var model = AppModel(accounts: config.accounts, catalog: config.catalog, now: Date())
@@ -60,7 +59,10 @@ public enum TokenManagerApp {
             keyMessage: { key, _ in .keyPressed(key) },
             tick: { .ticked($0) },
             resize: { .resized($0) },
-            subscriptions: scheduler.messages
+            subscriptions: scheduler.messages,
+            // The scheduler reads the store and starts tasks: after the first frame, so it does
+            // not compete with drawing it on a small machine (issue 13's first-frame figure).
+            afterFirstFrame: { scheduler.start(service: gateway.service, lead: lead) }
         )
         let backend = NCursesBackend(theme: theme, environment: options.environment, reportsMouse: config.settings.mouse)
         // TerminalUI's SignalPipe takes SIGINT/SIGTERM/SIGHUP on a thread of its own that

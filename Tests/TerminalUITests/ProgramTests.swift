@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import TerminalUI
 
@@ -166,6 +167,23 @@ struct UncheckedBox<Value>: @unchecked Sendable {
         #expect(backend.frames.contains { $0.lines.first?.hasPrefix("data") == true })
         #expect(backend.log.first == "start")
         #expect(backend.log.last == "stop")
+    }
+
+    @Test func afterFirstFrameRunsOnceRightAfterTheFirstDraw() async throws {
+        let backend = FakeBackend(script: [.event(.key(.character("x"))), .event(.key(.character("q")))])
+        var program = makeProgram()
+        let calls = Mutex(0)
+        // The hook runs on the loop's thread, so reading the backend's log there is safe.
+        let box = UncheckedBox(backend)
+        let seenAtCall = Mutex<[String]>([])
+        program.afterFirstFrame = {
+            calls.withLock { $0 += 1 }
+            seenAtCall.withLock { $0 = box.value.log }
+        }
+        _ = try await runLoop(program, backend)
+        #expect(calls.withLock { $0 } == 1)
+        #expect(seenAtCall.withLock { $0 } == ["start", "draw"])
+        #expect(backend.frames.count >= 2)
     }
 
     @Test func sendIsHandledAndDrawnAtOnce() async throws {

@@ -51,6 +51,10 @@ public struct Program<Model, Message: Sendable> {
     public var subscriptions: AsyncStream<Message>?
     /// Effects to start before the first frame (loading the store, …).
     public var initialEffects: [Effect<Message>]
+    /// Called once, right after the first frame is on the terminal: work the first frame does
+    /// not need (starting a background scheduler, say) waits here rather than competing with it
+    /// for the CPU during start-up.
+    public var afterFirstFrame: (() -> Void)?
     public var tickInterval: Duration
     /// The clock; tests substitute a fixed one.
     public var now: @Sendable () -> Date
@@ -64,6 +68,7 @@ public struct Program<Model, Message: Sendable> {
         resize: ((Size) -> Message)? = nil,
         subscriptions: AsyncStream<Message>? = nil,
         initialEffects: [Effect<Message>] = [],
+        afterFirstFrame: (() -> Void)? = nil,
         tickInterval: Duration = .seconds(1),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -75,6 +80,7 @@ public struct Program<Model, Message: Sendable> {
         self.resize = resize
         self.subscriptions = subscriptions
         self.initialEffects = initialEffects
+        self.afterFirstFrame = afterFirstFrame
         self.tickInterval = tickInterval
         self.now = now
     }
@@ -123,6 +129,7 @@ private struct RunLoopState<Model, Message: Sendable, Backend: TerminalBackend> 
         if let resize = program.resize { dispatch(resize(size)) }
         var nextTick = firstTick(after: program.now())
         render()
+        program.afterFirstFrame?()
         while exitReason == nil {
             let now = program.now()
             let wait = nextTick.map { max(0, $0.timeIntervalSince(now)) } ?? 3600
