@@ -9,7 +9,9 @@ enum AppMessage: Equatable, Sendable {
     case keyPressed(Key)
     case ticked(Date)
     case resized(Size)
-    case storeReloaded(Result<[String: TokenSet], AuthError>)
+    /// `unreadable`: accounts whose stored entry cannot be read, with a short reason (never the
+    /// entry's text); their tokens are kept in the file but cannot be used.
+    case storeReloaded(Result<[String: TokenSet], AuthError>, unreadable: [String: String] = [:])
     case loginFinished(account: String, requestID: Int, Result<AccountLoginOutcome, AuthError>)
     case challengeAnswered(account: String, requestID: Int, Result<TokenSet, AuthError>)
     case refreshFinished(account: String, Result<TokenSet, AuthError>)

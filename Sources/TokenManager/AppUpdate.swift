@@ -32,10 +32,11 @@ enum AppUpdate {
         case .resized(let size):
             model.size = size
             return []
-        case .storeReloaded(.success(let tokens)):
+        case .storeReloaded(.success(let tokens), let unreadable):
             model.tokens = tokens
+            model.unreadableEntries = unreadable
             return []
-        case .storeReloaded(.failure(let error)):
+        case .storeReloaded(.failure(let error), _):
             model.setStatus(error.message, role: .danger)
             return []
         case .loginFinished(let account, let requestID, let result):
@@ -52,6 +53,7 @@ enum AppUpdate {
                 model.setStatus("\(account): \(error.message)", role: .danger, account: account)
             } else {
                 model.tokens[account] = nil
+                model.unreadableEntries[account] = nil
                 model.updateActivity(of: account) { $0.lastError = nil }
                 let done = end == .revoke ? "revoked the refresh token of \(account)" : "logged out of \(account)"
                 model.setStatus(done, role: .success, account: account)

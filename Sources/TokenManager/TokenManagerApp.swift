@@ -43,6 +43,7 @@ public enum TokenManagerApp {
         do {
             if let reading = try gateway.service.storedTokens(ifChangedFrom: nil) {
                 model.tokens = reading.tokens
+                model.unreadableEntries = reading.unreadable
                 firstReading = reading.stamp
             }
         } catch {

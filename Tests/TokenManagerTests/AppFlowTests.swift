@@ -127,7 +127,7 @@ struct AppFlowTests {
             calls.record("save \(draft.name) replacing \(replacing ?? "nothing")")
             return .success(ConfigSaved(config: TokenmanConfig(accounts: Fixture.model().accounts + [added])))
         }
-        client.storedTokens = { .success(Fixture.model().tokens) }
+        client.storedTokens = { .success(TokenStoreSnapshot(tokens: Fixture.model().tokens)) }
         var app = AppHarness(client: client)
         app.press(.character("a"), .right, .tab)
         app.type("gpu2")

@@ -1,6 +1,7 @@
 import AuthEngine
 import Foundation
 import Testing
+import TerminalUI
 @testable import TokenManager
 
 /// The UI's store poll (`.reloadStore` every 10 s) through the live client: an unchanged
@@ -37,6 +38,39 @@ import Testing
         let first = try #require(try gateway.service.storedTokens(ifChangedFrom: nil))
         let client = EngineClient.live(gateway: gateway, lastReading: first.stamp, configChanged: { _ in })
         #expect(await CommandRunner.message(for: .reloadStore, client: client) == nil)
+    }
+
+    /// An entry that cannot be decoded reaches the UI as unreadable, named with its reason, and
+    /// the list and details say so: before, the account showed "logged out", as if it had never
+    /// logged in, while its entry sat in the file.
+    @Test func anUnreadableEntryIsShownAsSuchNotAsLoggedOut() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokenman-reload-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = TokenStore(directory: directory)
+        try store.save(TokenSet(accessToken: "a-1", obtainedAt: Fixture.t0), account: "prod-wme")
+        var text = try String(contentsOfFile: store.filePath, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"accounts\" : {", with: """
+            "accounts" : {
+                "gpu" : {"accessToken": "dead", "accessExpiresAt": "-4712-01-01T00:00:00.000Z", "obtainedAt": "2025-06-15T15:06:40.000Z",
+                 "accessExpirySource": "jwt_exp", "refreshExpirySource": "unknown", "attributes": {}},
+            """)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: store.filePath))
+        let gateway = EngineGateway(config: TokenmanConfig(accounts: [Fixture.wikimedia, Fixture.exabits]), store: store, environment: [:])
+        let message = try #require(await CommandRunner.message(for: .reloadStore, client: EngineClient.live(gateway: gateway, configChanged: { _ in })))
+        guard case .storeReloaded(.success(let tokens), let unreadable) = message else { Issue.record("\(message)"); return }
+        #expect(tokens.keys.sorted() == ["prod-wme"])
+        #expect(unreadable == ["gpu": "bad value at accessExpiresAt"])
+
+        var model = Fixture.model()
+        model.size = Size(width: 100, height: 10)
+        _ = AppUpdate.update(&model, message)
+        let row = try #require(AppView.render(model, now: model.now, size: model.size).lines.first { $0.contains("gpu") })
+        #expect(row.contains("unreadable"))
+        #expect(!row.contains("logged out"))
+        model.screen = .detail(DetailScreen(account: "gpu"))
+        let detail = AppView.render(model, now: model.now, size: model.size).lines.joined(separator: "\n")
+        #expect(detail.contains("Stored entry   cannot be read: bad value at accessExpiresAt"))
+        #expect(!detail.contains("dead"))
     }
 
     @Test func anUnchangedAnswerLeavesTheModelAlone() async {

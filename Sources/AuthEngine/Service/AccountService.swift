@@ -83,11 +83,11 @@ public final class AccountService: Sendable {
 
     /// The stored tokens, unless the store file still has the stamp `previous` (then
     /// `.unchanged`: nothing was read or decoded). For callers that poll the store.
-    public func storedTokens(ifChangedFrom previous: TokenFileStamp?) throws(AuthError) -> (tokens: [String: TokenSet], stamp: TokenFileStamp)? {
+    public func storedTokens(ifChangedFrom previous: TokenFileStamp?) throws(AuthError) -> (tokens: [String: TokenSet], unreadable: [String: String], stamp: TokenFileStamp)? {
         let reading: TokenStoreReading
         do { reading = try store.snapshot(ifChangedFrom: previous) } catch { throw .storage(error.description) }
         guard case .changed(let snapshot, let stamp) = reading else { return nil }
-        return (snapshot.tokens, stamp)
+        return (snapshot.tokens, snapshot.unreadable, stamp)
     }
 
     /// The stored tokens and the accounts whose entries cannot be read, without any network.

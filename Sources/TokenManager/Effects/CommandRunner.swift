@@ -55,7 +55,7 @@ struct CommandRunner: Sendable {
             let result = await client.storedTokens()
             switch result {
             case .success(nil): return nil
-            case .success(let tokens?): return .storeReloaded(.success(tokens))
+            case .success(let snapshot?): return .storeReloaded(.success(snapshot.tokens), unreadable: snapshot.unreadable)
             case .failure(let error): return .storeReloaded(.failure(error))
             }
         case .saveAccount(let draft, let replacing, let id):

@@ -41,11 +41,11 @@ extension EngineClient {
                 }
             },
             storedTokens: {
-                await .of { () async throws(AuthError) -> [String: TokenSet]? in
+                await .of { () async throws(AuthError) -> TokenStoreSnapshot? in
                     let previous = lastReading.withLock { $0 }
                     guard let reading = try gateway.service.storedTokens(ifChangedFrom: previous) else { return nil }
                     lastReading.withLock { $0 = reading.stamp }
-                    return reading.tokens
+                    return TokenStoreSnapshot(tokens: reading.tokens, unreadable: reading.unreadable)
                 }
             },
             saveAccount: { draft, replacing in

@@ -21,7 +21,7 @@ struct EngineClient: Sendable {
     var changePassword: @Sendable (_ account: String, _ oldPassword: String, _ newPassword: String) async -> Result<Void, AuthError>
     /// The stored tokens; nil when the store file has not changed since this client last
     /// read it (nothing was read or decoded, the model's tokens are current).
-    var storedTokens: @Sendable () async -> Result<[String: TokenSet]?, AuthError>
+    var storedTokens: @Sendable () async -> Result<TokenStoreSnapshot?, AuthError>
     /// Adds (`replacing` nil) or rewrites an account in the config file and reads it back.
     var saveAccount: @Sendable (_ draft: AccountDraft, _ replacing: String?) async -> Result<ConfigSaved, ConfigEditError>
     var deleteAccount: @Sendable (_ name: String) async -> Result<ConfigSaved, ConfigEditError>

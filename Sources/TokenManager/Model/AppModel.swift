@@ -22,6 +22,9 @@ struct AppModel: Equatable, Sendable {
     var tokens: [String: TokenSet] = [:] {
         didSet { list.noteTokensChanged() }
     }
+    /// Accounts whose stored entry cannot be read, with a short reason: shown as such, not as
+    /// "logged out" (the entry is still in the file, kept as it is, until a login replaces it).
+    var unreadableEntries: [String: String] = [:]
     /// Requests in flight, pending challenges and last errors, by account name.
     var activity: [String: AccountActivity] = [:]
     var list = AccountListState()

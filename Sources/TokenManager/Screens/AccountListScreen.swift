@@ -172,7 +172,7 @@ enum AccountListScreen {
     static func row(for account: AccountConfig, in model: AppModel, now: Date) -> RowCells {
         let tokens = model.tokens[account.name]
         let activity = model.activity(of: account.name)
-        let (state, role) = stateText(account: account, tokens: tokens, activity: activity, now: now)
+        let (state, role) = stateText(account: account, tokens: tokens, activity: activity, now: now, unreadable: model.unreadableEntries[account.name] != nil)
         var access = Countdown.access(tokens, now: now)
         if case .apiToken = account.mode { access = Countdown(text: "never", role: .success) }
         return RowCells(
@@ -180,13 +180,14 @@ enum AccountListScreen {
             access: access, refresh: Countdown.refresh(tokens, now: now), busy: activity.operation != nil)
     }
 
-    /// logged out, valid, refreshing (or another request), expired, challenge pending, error.
-    static func stateText(account: AccountConfig, tokens: TokenSet?, activity: AccountActivity, now: Date) -> (String, Role) {
+    /// logged out, valid, refreshing (or another request), expired, challenge pending, error,
+    /// unreadable (a stored entry that cannot be decoded: not the same as never logged in).
+    static func stateText(account: AccountConfig, tokens: TokenSet?, activity: AccountActivity, now: Date, unreadable: Bool = false) -> (String, Role) {
         if let operation = activity.operation { return (operation.rawValue, .accent) }
         if activity.pendingChallenge != nil { return ("challenge pending", .warning) }
         if activity.lastError != nil { return ("error", .danger) }
         if case .apiToken = account.mode { return ("api token", .success) }
-        guard let tokens else { return ("logged out", .muted) }
+        guard let tokens else { return unreadable ? ("unreadable", .danger) : ("logged out", .muted) }
         if tokens.isAccessValid(at: now) { return ("valid", .success) }
         if tokens.isRefreshUsable(at: now) { return ("expired", .warning) }
         return ("expired", .danger)

@@ -77,12 +77,14 @@ struct DetailScreen: Equatable, Sendable {
         }
         let tokens = model.tokens[account.name]
         let activity = model.activity(of: account.name)
-        let (state, stateRole) = AccountListScreen.stateText(account: account, tokens: tokens, activity: activity, now: now)
+        let unreadable = tokens == nil ? model.unreadableEntries[account.name] : nil
+        let (state, stateRole) = AccountListScreen.stateText(account: account, tokens: tokens, activity: activity, now: now, unreadable: unreadable != nil)
         field("State", state, stateRole)
         if let error = activity.lastError { field("Last error", error, .danger) }
+        if let unreadable { field("Stored entry", "cannot be read: \(unreadable)", .danger) }
         guard let tokens else {
             lines.append(Line(""))
-            lines.append(Line("Not logged in. Press l to log in.", .muted))
+            lines.append(Line(unreadable == nil ? "Not logged in. Press l to log in." : "Its stored entry is kept as it is. Press l to log in again, which replaces it.", .muted))
             return lines
         }
         lines.append(Line(""))
