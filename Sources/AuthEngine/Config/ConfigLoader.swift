@@ -16,11 +16,17 @@ public struct ConfigLoader: Sendable {
     public func load(explicitPath: String? = nil) throws(ConfigError) -> TokenmanConfig {
         let location = ConfigLocation.resolve(explicitPath: explicitPath, environment: environment)
         let shown = ConfigLocation.display(location.path, environment: environment)
-        guard let text = try ConfigFileReader.read(path: location.path, shown: shown) else {
+        guard let bytes = try ConfigFileReader.read(path: location.path, shown: shown) else {
             if !location.isExplicit { return TokenmanConfig(path: location.path) }
             throw ConfigError(path: shown, message: "no such file")
         }
-        var config = try parse(text, displayPath: shown)
+        let document: TOMLTable
+        do {
+            document = try TOML.parse(utf8: bytes)
+        } catch {
+            throw ConfigError(path: shown, line: error.line, column: error.column, message: error.message)
+        }
+        var config = try decode(document, displayPath: shown)
         config.path = location.path
         return config
     }
@@ -33,6 +39,11 @@ public struct ConfigLoader: Sendable {
         } catch {
             throw ConfigError(path: displayPath, line: error.line, column: error.column, message: error.message)
         }
+        return try decode(document, displayPath: displayPath)
+    }
+
+    /// The config a parsed document declares.
+    func decode(_ document: TOMLTable, displayPath: String) throws(ConfigError) -> TokenmanConfig {
         let top = ConfigTableReader(table: document, prefix: "", path: displayPath)
         try top.rejectUnknownKeys(allowed: ["settings", "providers", "accounts"]) { key in
             TokenmanSettingsDecoder.keys.contains(key) ? "settings go in a [settings] table" : nil
