@@ -64,35 +64,33 @@ import Testing
 
     /// Errors in blocks other than the asked one, before it and after it (also the last block,
     /// which is not streamed), and errors outside the blocks.
-    @Test(arguments: [
-        "[[accounts]]\nname = \"bad\"\nprovider = \"nowhere\"\n" + wantedBlock,
-        wantedBlock + "[[accounts]]\nname = \"bad\"\nprovider = \"nowhere\"\n",
-        wantedBlock + "[[accounts]]\nname = \"bad\"\nprovider = \"starship\"\nusrname = \"x\"\n[[accounts]]\nname = \"z\"\nprovider = \"starship\"\n",
-        wantedBlock + "[[accounts]]\nname = \"w\"\nprovider = \"exabits\"\n",
-        "[[accounts]]\nname = \"w\"\nprovider = \"exabits\"\n[[accounts]]\nname = \"x\"\nprovider = \"exabits\"\n" + wantedBlock,
-        wantedBlock + "[[accounts]]\nname = \"x\"\nprovider = \"exabits\"\n[settings]\nrefresh_lead = \"2 minutes\"\n",
-        wantedBlock + "theme = \"dark\"\n",
-        wantedBlock + "[[accounts]]\nname = \"x\"\nprovider = \"exabits\"\n[accounts.fields]\nteam = 1\n",
-        wantedBlock + "[[accounts]]\nname = \"x\"\nprovider = \"exabits\"\n[[accounts]]\nname = \"y\n",
-        wantedBlock + "[[accounts]]\nname = \"x\"\nprovider = \"exabits\"\npassword = \"hunter2\"\n[[accounts]]\nname = \"y\"\nprovider = \"exabits\"\n",
-    ])
+    static let refused: [String] = [
+        "[[accounts]]\nname = \"bad\"\nprovider = \"nowhere\"\n" + wanted,
+        wanted + "[[accounts]]\nname = \"bad\"\nprovider = \"nowhere\"\n",
+        wanted + "[[accounts]]\nname = \"bad\"\nprovider = \"starship\"\nusrname = \"x\"\n[[accounts]]\nname = \"z\"\nprovider = \"starship\"\n",
+        wanted + "[[accounts]]\nname = \"w\"\nprovider = \"exabits\"\n",
+        "[[accounts]]\nname = \"w\"\nprovider = \"exabits\"\n[[accounts]]\nname = \"x\"\nprovider = \"exabits\"\n" + wanted,
+        wanted + "[[accounts]]\nname = \"x\"\nprovider = \"exabits\"\n[settings]\nrefresh_lead = \"2 minutes\"\n",
+        wanted + "theme = \"dark\"\n",
+        wanted + "[[accounts]]\nname = \"x\"\nprovider = \"exabits\"\n[accounts.fields]\nteam = 1\n",
+        wanted + "[[accounts]]\nname = \"x\"\nprovider = \"exabits\"\n[[accounts]]\nname = \"y\n",
+        wanted + "[[accounts]]\nname = \"x\"\nprovider = \"exabits\"\npassword = \"hunter2\"\n[[accounts]]\nname = \"y\"\nprovider = \"exabits\"\n",
+    ]
+
+    @Test(arguments: refused)
     func aConfigTheWholeParseRefusesGivesNil(_ text: String) {
         #expect(throws: ConfigError.self) { try loader.parse(text, displayPath: shown) }
         #expect(one("w", text) == nil)
     }
 
-    private static let wantedBlock = "[[accounts]]\nname = \"w\"\nprovider = \"starship\"\nusername = \"u\"\n\n"
+    private static let wanted = "[[accounts]]\nname = \"w\"\nprovider = \"starship\"\nusername = \"u\"\n\n"
 
     /// Custom providers may follow blocks that use them: the one-account read does not try.
     @Test func customProvidersFallBackToTheWholeParse() throws {
-        let text = wantedBlock(provider: "acme") + "[[accounts]]\nname = \"x\"\nprovider = \"starship\"\n"
+        let text = "[[accounts]]\nname = \"w\"\nprovider = \"acme\"\n\n" + "[[accounts]]\nname = \"x\"\nprovider = \"starship\"\n"
             + "[providers.acme]\nbase_url = \"https://acme.test/\"\n"
         #expect(try loader.parse(text, displayPath: shown).account(named: "w") != nil)
         #expect(one("w", text) == nil)
-    }
-
-    private func wantedBlock(provider: String) -> String {
-        "[[accounts]]\nname = \"w\"\nprovider = \"\(provider)\"\n\n"
     }
 
     @Test func loadsFromTheFileWithItsPath() throws {

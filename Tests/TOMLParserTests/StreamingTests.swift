@@ -47,7 +47,7 @@ struct StreamingTests {
         let whole = try TOML.parse(text)
         let streamed = try stream(text)
         #expect(streamed.elements == whole.tables("accounts"))
-        #expect(streamed.elements.map { $0.line } == [3, 7, 14])
+        #expect(streamed.elements.map { $0.line } == [3, 7, 15])
         #expect(streamed.elements[1].line(of: "fields") == 9)
         #expect(streamed.root.tables("accounts")?.count == 1)
         #expect(streamed.root["other"] == whole["other"])

@@ -84,8 +84,7 @@ public final class TokenStore: Sendable {
 
     public func snapshot() throws(TokenStoreError) -> TokenStoreSnapshot {
         guard let data = try readData() else { return TokenStoreSnapshot() }
-        let file = try TokenStoreFile.scan(bytes: data, path: filePath).file()
-        return TokenStoreSnapshot(tokens: file.tokens, unreadable: file.unreadable)
+        return try TokenStoreFile.scan(bytes: data, path: filePath).snapshot()
     }
 
     // MARK: - Writing (under the lock)
@@ -222,7 +221,7 @@ public final class TokenStore: Sendable {
         return scanned
     }
 
-    private func readData() throws(TokenStoreError) -> [UInt8]? {
+    func readData() throws(TokenStoreError) -> [UInt8]? {
         try PrivateDirectory.requirePrivate(directory)
         let fd = open(filePath, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
