@@ -28,8 +28,6 @@ public enum TokenManagerApp {
         let gateway = EngineGateway(config: config, store: store, environment: options.environment)
         let scheduler = SchedulerBridge()
         let lead = config.settings.refreshLead
-        scheduler.start(service: gateway.service, lead: lead)
-        defer { scheduler.stop() }
 
         var model = AppModel(accounts: config.accounts, catalog: config.catalog, now: Date())
         model.banner = options.banner
@@ -43,6 +41,10 @@ public enum TokenManagerApp {
         } catch {
             model.setStatus(error.message, role: .danger)
         }
+        // Started after the first frame's read of the store, not during it: the scheduler's first
+        // pass reads the whole store too, and two reads at once held two copies of a large file.
+        scheduler.start(service: gateway.service, lead: lead)
+        defer { scheduler.stop() }
         let client = EngineClient.live(gateway: gateway) { service in scheduler.start(service: service, lead: lead) }
         let runner = CommandRunner(client: client, clipboard: model.clipboardSetup)
         let program = Program<AppModel, AppMessage>(
