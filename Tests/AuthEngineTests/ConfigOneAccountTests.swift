@@ -85,12 +85,15 @@ import Testing
 
     private static let wanted = "[[accounts]]\nname = \"w\"\nprovider = \"starship\"\nusername = \"u\"\n\n"
 
-    /// Custom providers may follow blocks that use them: the one-account read does not try.
-    @Test func customProvidersFallBackToTheWholeParse() throws {
-        let text = "[[accounts]]\nname = \"w\"\nprovider = \"acme\"\n\n" + "[[accounts]]\nname = \"x\"\nprovider = \"starship\"\n"
+    /// Custom providers may follow blocks that use them: such a config is read whole.
+    @Test func customProvidersAfterTheBlocksThatUseThem() throws {
+        let text = "[[accounts]]\nname = \"w\"\nprovider = \"acme\"\n\n[[accounts]]\nname = \"x\"\nprovider = \"starship\"\n"
             + "[providers.acme]\nbase_url = \"https://acme.test/\"\n"
-        #expect(try loader.parse(text, displayPath: shown).account(named: "w") != nil)
-        #expect(one("w", text) == nil)
+        let whole = try loader.parse(text, displayPath: shown)
+        let config = try #require(one("w", text))
+        #expect(config.accounts == [try #require(whole.account(named: "w"))])
+        #expect(config.providers == whole.providers)
+        #expect(one("w", text + "[[accounts]]\nname = \"y\"\nprovider = \"nowhere\"\n") == nil)
     }
 
     @Test func loadsFromTheFileWithItsPath() throws {

@@ -7,9 +7,9 @@ extension ConfigLoader {
     /// (an error in any block, or a duplicate name, makes `load` fail, and so this must not
     /// answer), but one block at a time, so no tree or list of every account is ever held.
     ///
-    /// Nil whenever the answer might differ from `load`'s: any error, no such account, no file,
-    /// and a config with `[providers]` blocks (they may come after accounts that were decoded
-    /// against the built-in providers). The caller then runs the full `load`, which reports.
+    /// Nil whenever the answer might differ from `load`'s: any error, no such account, no file.
+    /// The caller then runs the full `load`, which reports. A config with `[providers]` blocks
+    /// is read whole (they may come after accounts that were decoded against the built-in ones).
     public func loadOneAccount(named name: String, explicitPath: String? = nil) -> TokenmanConfig? {
         let location = ConfigLocation.resolve(explicitPath: explicitPath, environment: environment)
         let shown = ConfigLocation.display(location.path, environment: environment)
@@ -27,8 +27,16 @@ extension ConfigLoader {
             decoder: AccountBlockDecoder(catalog: ProviderCatalog(custom: []), home: environment["HOME"]),
             path: displayPath
         )
-        guard let document = try? TOML.parse(utf8: bytes, streamingElementsOf: "accounts", to: blocks.check),
-              document["providers"] == nil, !blocks.failed,
+        guard let document = try? TOML.parse(utf8: bytes, streamingElementsOf: "accounts", to: blocks.check) else { return nil }
+        if document["providers"] != nil {
+            // Custom providers may follow blocks that were decoded against the built-in ones:
+            // read the whole file as `load` does (a config with its own providers is small).
+            guard let whole = try? TOML.parse(utf8: bytes), var config = try? decode(whole, displayPath: displayPath),
+                  let found = config.account(named: name) else { return nil }
+            config.accounts = [found]
+            return config
+        }
+        guard !blocks.failed,
               // The rest as `load` reads it: settings, the top-level keys, the blocks not streamed.
               var config = try? decode(document, displayPath: displayPath)
         else { return nil }
