@@ -8,6 +8,9 @@ import TOMLParser
 final class AccountBlockSequence {
     private let decoder: AccountBlockDecoder
     private let path: String
+    /// Which decoded accounts to keep: all for `load`, one for `loadOneAccount` (every block is
+    /// still decoded and its name still counts for the duplicate rule).
+    private let keep: (AccountConfig) -> Bool
     private(set) var accounts: [AccountConfig] = []
     /// The first block's error; blocks after it are not decoded.
     private(set) var failure: ConfigError?
@@ -15,9 +18,10 @@ final class AccountBlockSequence {
     private(set) var count = 0
     private var firstLine: [String: Int] = [:]
 
-    init(decoder: AccountBlockDecoder, path: String) {
+    init(decoder: AccountBlockDecoder, path: String, keep: @escaping (AccountConfig) -> Bool = { _ in true }) {
         self.decoder = decoder
         self.path = path
+        self.keep = keep
     }
 
     /// The parser's sink: decodes the block now and keeps any error for later.
@@ -49,6 +53,6 @@ final class AccountBlockSequence {
             throw reader.error("name", "duplicate account name \"\(account.name)\" (first used at line \(earlier))")
         }
         firstLine[account.name] = table.line(of: "name") ?? table.line
-        accounts.append(account)
+        if keep(account) { accounts.append(account) }
     }
 }

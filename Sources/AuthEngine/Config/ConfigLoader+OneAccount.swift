@@ -20,62 +20,25 @@ extension ConfigLoader {
         return config
     }
 
-    /// `loadOneAccount` on bytes already read (tests compare it with `parse`).
+    /// `loadOneAccount` on bytes already read (tests compare it with `parse`): `load`'s decode
+    /// keeping only the one account.
     public func parseOneAccount(named name: String, utf8 bytes: [UInt8], displayPath: String) -> TokenmanConfig? {
-        let blocks = StreamedAccountBlocks(
-            wanted: name,
+        let blocks = AccountBlockSequence(
             decoder: AccountBlockDecoder(catalog: ProviderCatalog(custom: []), home: environment["HOME"]),
-            path: displayPath
+            path: displayPath,
+            keep: { $0.name == name }
         )
-        guard let document = try? TOML.parse(utf8: bytes, streamingElementsOf: "accounts", to: blocks.check) else { return nil }
-        if document["providers"] != nil {
+        guard let document = try? TOML.parse(utf8: bytes, streamingElementsOf: "accounts", to: blocks.add) else { return nil }
+        let config: TokenmanConfig?
+        if document["providers"] == nil {
+            config = try? decode(document, displayPath: displayPath, streamed: blocks)
+        } else {
             // Custom providers may follow blocks that were decoded against the built-in ones:
-            // read the whole file as `load` does (a config with its own providers is small).
-            guard let whole = try? TOML.parse(utf8: bytes), var config = try? decode(whole, displayPath: displayPath),
-                  let found = config.account(named: name) else { return nil }
-            config.accounts = [found]
-            return config
+            // decode the whole tree, as `load` does (a config with its own providers is small).
+            config = (try? TOML.parse(utf8: bytes)).flatMap { try? decode($0, displayPath: displayPath) }
         }
-        guard !blocks.failed,
-              // The rest as `load` reads it: settings, the top-level keys, the blocks not streamed.
-              var config = try? decode(document, displayPath: displayPath)
-        else { return nil }
-        for account in config.accounts {
-            guard blocks.names.insert(account.name).inserted else { return nil }
-            if account.name == name { blocks.found = account }
-        }
-        guard let found = blocks.found else { return nil }
+        guard var config, let found = config.account(named: name) else { return nil }
         config.accounts = [found]
         return config
-    }
-}
-
-/// What the streamed `[[accounts]]` blocks showed: whether each decoded, their names (for the
-/// duplicate rule) and the wanted account. A class: the parser's sink outlives no call but is
-/// stored while parsing.
-private final class StreamedAccountBlocks {
-    let wanted: String
-    let decoder: AccountBlockDecoder
-    let path: String
-    var names = Set<String>()
-    var found: AccountConfig?
-    var failed = false
-    private var count = 0
-
-    init(wanted: String, decoder: AccountBlockDecoder, path: String) {
-        self.wanted = wanted
-        self.decoder = decoder
-        self.path = path
-    }
-
-    func check(_ table: TOMLTable) {
-        count += 1
-        guard !failed else { return }
-        let reader = ConfigTableReader(table: table, prefix: "accounts[\(count)]", path: path)
-        guard let account = try? decoder.decode(reader), names.insert(account.name).inserted else {
-            failed = true
-            return
-        }
-        if account.name == wanted { found = account }
     }
 }
