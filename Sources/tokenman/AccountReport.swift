@@ -6,7 +6,10 @@ import Foundation
 /// scripts may rely on them (documented in the README).
 struct AccountReport {
     var account: AccountConfig
-    var provider: ProviderDefinition?
+    /// The provider's display name and default base URL, nil for an unknown provider. Not the
+    /// whole definition: a copy of it in each of 100,000 reports was most of `list`'s peak memory.
+    var providerName: String?
+    var providerBaseURL: String?
     var status: AccountStatus
     var tokens: TokenSet?
     var now: Date
@@ -27,10 +30,13 @@ struct AccountReport {
         // From the same snapshot: reading and decoding the store a second time doubled the
         // cost of `list` at many accounts.
         let statuses = context.service.status(from: snapshot)
+        let catalog = context.config.catalog
         return zip(context.config.accounts, statuses).map { account, status in
-            AccountReport(
+            let provider = catalog.definition(id: account.providerID)
+            return AccountReport(
                 account: account,
-                provider: context.config.catalog.definition(id: account.providerID),
+                providerName: provider?.displayName,
+                providerBaseURL: provider?.defaultBaseURL,
                 status: status,
                 tokens: stored[account.name],
                 now: now
@@ -84,8 +90,8 @@ struct AccountReport {
         guard case .object(var members) = listJSON else { return listJSON }
         let fields = account.fields.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue.string($0.value)) }
         members += [
-            ("provider_name", Self.optional(provider?.displayName)),
-            ("base_url", Self.optional(account.baseURL ?? provider?.defaultBaseURL)),
+            ("provider_name", Self.optional(providerName)),
+            ("base_url", Self.optional(account.baseURL ?? providerBaseURL)),
             ("secret_source", .string(secretSource)),
             ("access_expires_at", Self.optional(tokens?.accessExpiresAt.map(Timestamps.rfc3339))),
             ("access_expiry_source", Self.optional(tokens?.accessExpirySource.rawValue)),

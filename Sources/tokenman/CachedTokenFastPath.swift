@@ -1,4 +1,5 @@
 import AuthEngine
+import Foundation
 import Synchronization
 
 /// `tokenman token|header ACCOUNT [options]` answered from a valid cached token before
@@ -25,8 +26,11 @@ enum CachedTokenFastPath {
     static func run(_ arguments: [String]) -> Bool {
         guard let request = parse(arguments) else { return false }
         let notes = NoteCollector()
-        guard let context = try? CommandContext(
-                  configPath: request.configPath, stateDirectory: request.stateDirectory, note: notes.add),
+        // Only the asked account's block is kept (the others are checked one at a time): a
+        // config of 100,000 accounts parsed whole held hundreds of MiB for one token.
+        let environment = ProcessInfo.processInfo.environment
+        guard let config = ConfigLoader(environment: environment).loadOneAccount(named: request.account, explicitPath: request.configPath),
+              case let context = CommandContext(config: config, stateDirectory: request.stateDirectory, environment: environment, note: notes.add),
               let account = context.config.account(named: request.account),
               let tokens = CachedTokens.stored(account, minValid: request.minValid, in: context),
               (try? TokenSyntax.requireValid(tokens)) != nil,

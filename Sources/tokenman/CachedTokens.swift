@@ -24,9 +24,11 @@ enum CachedTokens {
 
     /// The stored tokens when they cover `minValid` now, read synchronously; nil when the
     /// service must be asked (nothing stored, expiring, an API-token account, an unreadable store).
+    /// One entry is read without keeping the file's scan: a renewal after it reads the store
+    /// again anyway, and the common case (a valid token) reads nothing more.
     static func stored(_ account: AccountConfig, minValid: TimeInterval, in context: CommandContext) -> TokenSet? {
         guard case .password = account.mode,
-              let stored = try? context.store.load(account: account.name),
+              let stored = try? context.store.loadOne(account: account.name),
               stored.coversMinValid(minValid, at: Date()) else { return nil }
         return stored
     }

@@ -24,11 +24,24 @@ struct CommandContext {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         note: @escaping @Sendable (String) -> Void = { Console.error("tokenman: \($0)") }
     ) throws(CLIFailure) {
+        let config: TokenmanConfig
         do {
             config = try ConfigLoader(environment: environment).load(explicitPath: configPath)
         } catch {
             throw CLIFailure(error)
         }
+        self.init(config: config, stateDirectory: stateDirectory, prompt: prompt, environment: environment, note: note)
+    }
+
+    /// Over a config read already (the cached-token fast path reads only one account's).
+    init(
+        config: TokenmanConfig,
+        stateDirectory: String?,
+        prompt: PasswordPrompt? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        note: @escaping @Sendable (String) -> Void
+    ) {
+        self.config = config
         store = TokenStore(directory: stateDirectory, environment: environment, warn: note)
         self.environment = environment
         service = AccountService(

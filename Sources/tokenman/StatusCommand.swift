@@ -49,7 +49,7 @@ extension Tokenman {
         }
 
         private func describe(_ report: AccountReport) -> [String] {
-            var lines = ["\(report.account.name)  (\(report.provider?.displayName ?? report.account.providerID), \(report.account.username ?? "no username"))"]
+            var lines = ["\(report.account.name)  (\(report.providerName ?? report.account.providerID), \(report.account.username ?? "no username"))"]
             lines.append("  state:   \(report.status.state.rawValue)")
             lines.append("  login:   \(report.mode), password from \(report.secretSource)")
             if let tokens = report.tokens {

@@ -11,14 +11,17 @@ import Testing
         let scratch = ScratchDirectory()
         let store = TokenStore(directory: scratch.path)
         let writes = Shared(0)
-        // The first write is held up, so the updates arriving meanwhile must queue behind it
-        // (without this, a loaded machine could run the 200 one after another).
+        // The first write is held until the other 199 updates wait behind it, so they must be
+        // applied together (a busy cooperative pool could otherwise start the tasks one at a
+        // time, each after the previous write, and nothing would be there to coalesce).
         _ = store.observeWrites {
             let count = writes.value.withLock { count -> Int in
                 count += 1
                 return count
             }
-            if count == 1 { Thread.sleep(forTimeInterval: 0.3) }
+            guard count == 1 else { return }
+            let deadline = Date().addingTimeInterval(60)
+            while store.writeQueue.waitingCount < 199, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         }
         let results = await withTaskGroup(of: (Int, Bool).self) { group in
             for index in 0..<200 {

@@ -1,12 +1,13 @@
 import Foundation
 import TOMLParser
 
-/// Reads the config file's text: one `open`, an `fstat` on that descriptor for the ownership
-/// rule (see `OwnershipRule.configProblem`), then the bytes, decoded as UTF-8 with the line and
-/// column of the first bad byte.
+/// Reads the config file's bytes: one `open`, an `fstat` on that descriptor for the ownership
+/// rule (see `OwnershipRule.configProblem`), then the bytes into one buffer of the file's size
+/// (a config of many accounts is megabytes; growing a buffer and then copying it into a
+/// `String` held two or three copies at once). UTF-8 is checked by the TOML parser.
 enum ConfigFileReader {
-    /// The text, or nil when the file does not exist.
-    static func read(path: String, shown: String) throws(ConfigError) -> String? {
+    /// The bytes, or nil when the file does not exist.
+    static func read(path: String, shown: String) throws(ConfigError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -23,21 +24,23 @@ enum ConfigFileReader {
         if let problem = OwnershipRule.configProblem(info, path: path) {
             throw ConfigError(path: shown, message: "refusing to use the config: \(problem)")
         }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        // One byte more than the size, to see the end in the same call; a file that grew since
+        // the fstat doubles the buffer.
+        var bytes = [UInt8](repeating: 0, count: max(4096, Int(clamping: info.st_size) + 1))
+        var length = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if length == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(fd, buffer.baseAddress.map { $0 + length }, buffer.count - length)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ConfigError(path: shown, message: "cannot read the file (\(currentErrnoDescription()))")
             }
             if count == 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
+            length += count
         }
-        do {
-            return try TOMLSource.decode(bytes)
-        } catch {
-            throw ConfigError(path: shown, line: error.line, column: error.column, message: error.message)
-        }
+        bytes.removeLast(bytes.count - length)
+        return bytes
     }
 }

@@ -16,13 +16,34 @@ public struct ConfigLoader: Sendable {
     public func load(explicitPath: String? = nil) throws(ConfigError) -> TokenmanConfig {
         let location = ConfigLocation.resolve(explicitPath: explicitPath, environment: environment)
         let shown = ConfigLocation.display(location.path, environment: environment)
-        guard let text = try ConfigFileReader.read(path: location.path, shown: shown) else {
+        guard let bytes = try ConfigFileReader.read(path: location.path, shown: shown) else {
             if !location.isExplicit { return TokenmanConfig(path: location.path) }
             throw ConfigError(path: shown, message: "no such file")
         }
-        var config = try parse(text, displayPath: shown)
+        // Each `[[accounts]]` block is decoded as soon as it is parsed and its tree dropped: with
+        // many accounts, the tree of every block held at once was most of the load's memory.
+        let streamed = AccountBlockSequence(
+            decoder: AccountBlockDecoder(catalog: ProviderCatalog(custom: []), home: environment["HOME"]), path: shown)
+        var config: TokenmanConfig
+        let document = try Self.tree(bytes, shown: shown, streamingTo: streamed)
+        if document["providers"] == nil {
+            config = try decode(document, displayPath: shown, streamed: streamed)
+        } else {
+            // The blocks were decoded against the built-in providers only, and custom ones may
+            // come after them: decode the whole tree instead (such a config is small).
+            config = try decode(try Self.tree(bytes, shown: shown), displayPath: shown)
+        }
         config.path = location.path
         return config
+    }
+
+    private static func tree(_ bytes: [UInt8], shown: String, streamingTo streamed: AccountBlockSequence? = nil) throws(ConfigError) -> TOMLTable {
+        do {
+            if let streamed { return try TOML.parse(utf8: bytes, streamingElementsOf: "accounts", to: streamed.add) }
+            return try TOML.parse(utf8: bytes)
+        } catch {
+            throw ConfigError(path: shown, line: error.line, column: error.column, message: error.message)
+        }
     }
 
     /// Parses config text; `displayPath` is used in error messages only.
@@ -33,6 +54,12 @@ public struct ConfigLoader: Sendable {
         } catch {
             throw ConfigError(path: displayPath, line: error.line, column: error.column, message: error.message)
         }
+        return try decode(document, displayPath: displayPath)
+    }
+
+    /// The config a parsed document declares.
+    /// - Parameter streamed: the blocks already decoded while parsing (see `AccountBlockSequence`).
+    func decode(_ document: TOMLTable, displayPath: String, streamed: AccountBlockSequence? = nil) throws(ConfigError) -> TokenmanConfig {
         let top = ConfigTableReader(table: document, prefix: "", path: displayPath)
         try top.rejectUnknownKeys(allowed: ["settings", "providers", "accounts"]) { key in
             TokenmanSettingsDecoder.keys.contains(key) ? "settings go in a [settings] table" : nil
@@ -52,31 +79,23 @@ public struct ConfigLoader: Sendable {
                 ))
             }
         }
-        config.accounts = try accounts(document, top: top, catalog: config.catalog, path: displayPath)
+        let sequence = streamed ?? AccountBlockSequence(
+            decoder: AccountBlockDecoder(catalog: config.catalog, home: environment["HOME"]), path: displayPath)
+        config.accounts = try accounts(document, top: top, sequence: sequence)
         return config
     }
 
-    private func accounts(_ document: TOMLTable, top: ConfigTableReader, catalog: ProviderCatalog, path: String) throws(ConfigError) -> [AccountConfig] {
-        guard let value = document["accounts"] else { return [] }
+    /// The blocks `sequence` decoded while parsing, then those left in the tree.
+    private func accounts(_ document: TOMLTable, top: ConfigTableReader, sequence: AccountBlockSequence) throws(ConfigError) -> [AccountConfig] {
+        if let failure = sequence.failure { throw failure }
+        guard let value = document["accounts"] else { return sequence.accounts }
         guard let blocks = value.arrayValue else {
             throw top.error("accounts", "expected [[accounts]] blocks, found \(value.typeName)")
         }
-        var accounts: [AccountConfig] = []
-        var firstLine: [String: Int] = [:]
-        for (index, block) in blocks.enumerated() {
-            let prefix = "accounts[\(index + 1)]"
-            guard let table = block.tableValue else {
-                throw ConfigError(path: path, line: document.line(of: "accounts"), field: prefix, message: "expected a table")
-            }
-            let reader = ConfigTableReader(table: table, prefix: prefix, path: path)
-            let account = try AccountBlockDecoder(catalog: catalog, home: environment["HOME"]).decode(reader)
-            if let earlier = firstLine[account.name] {
-                throw reader.error("name", "duplicate account name \"\(account.name)\" (first used at line \(earlier))")
-            }
-            firstLine[account.name] = table.line(of: "name") ?? table.line
-            accounts.append(account)
+        for block in blocks {
+            try sequence.append(block, line: document.line(of: "accounts"))
         }
-        return accounts
+        return sequence.accounts
     }
 }
 

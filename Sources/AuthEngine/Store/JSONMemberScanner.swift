@@ -40,6 +40,20 @@ struct JSONMemberScanner {
         return try scanner.objectMembers()
     }
 
+    /// The value range of the last member named `key` of the object at `range`, with the same
+    /// checks and failures as `members(of:in:)` but no list of members (one account's entry out
+    /// of many thousands): `.some(nil)` when the object has no such member, nil when the value
+    /// at `range` is not an object.
+    static func lastMember(named key: String, of range: Range<Int>, in bytes: [UInt8]) throws(Failure) -> Range<Int>?? {
+        var scanner = JSONMemberScanner(bytes: bytes, index: range.lowerBound)
+        guard scanner.peek == UInt8(ascii: "{") else { return nil }
+        var found: Range<Int>?
+        try scanner.forEachMember { name, value in
+            if name == key { found = value }
+        }
+        return .some(found)
+    }
+
     private init(bytes: [UInt8], index: Int) {
         self.bytes = bytes
         self.index = index
@@ -59,15 +73,21 @@ struct JSONMemberScanner {
     }
 
     private mutating func objectMembers() throws(Failure) -> [Member] {
+        var members: [Member] = []
+        try forEachMember { key, range in members.append(Member(key: key, range: range)) }
+        return members
+    }
+
+    /// Walks an object, calling `body` with each member's name and value range in order.
+    private mutating func forEachMember(_ body: (String, Range<Int>) -> Void) throws(Failure) {
         try expect(UInt8(ascii: "{"), "an object")
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maxDepth else { throw fail("nested too deeply") }
-        var members: [Member] = []
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             index += 1
-            return members
+            return
         }
         while true {
             skipWhitespace()
@@ -78,11 +98,11 @@ struct JSONMemberScanner {
             skipWhitespace()
             let start = index
             try skipValue()
-            members.append(Member(key: key, range: start..<index))
+            body(key, start..<index)
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return members
+            case UInt8(ascii: "}"): index += 1; return
             default: throw fail("expected \",\" or \"}\"")
             }
         }

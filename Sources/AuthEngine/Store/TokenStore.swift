@@ -84,8 +84,7 @@ public final class TokenStore: Sendable {
 
     public func snapshot() throws(TokenStoreError) -> TokenStoreSnapshot {
         guard let data = try readData() else { return TokenStoreSnapshot() }
-        let file = try TokenStoreFile.scan(bytes: data, path: filePath).file()
-        return TokenStoreSnapshot(tokens: file.tokens, unreadable: file.unreadable)
+        return try TokenStoreFile.scan(bytes: data, path: filePath).snapshot()
     }
 
     /// Like `snapshot()`, but reads and decodes nothing when the file's stamp (device, inode,
@@ -96,8 +95,7 @@ public final class TokenStore: Sendable {
     public func snapshot(ifChangedFrom previous: TokenFileStamp?) throws(TokenStoreError) -> TokenStoreReading {
         guard let (data, stamp) = try readData(unlessStamped: previous) else { return .unchanged }
         guard let data else { return .changed(TokenStoreSnapshot(), stamp) }
-        let file = try TokenStoreFile.scan(bytes: data, path: filePath).file()
-        return .changed(TokenStoreSnapshot(tokens: file.tokens, unreadable: file.unreadable), stamp)
+        return .changed(try TokenStoreFile.scan(bytes: data, path: filePath).snapshot(), stamp)
     }
 
     // MARK: - Writing (under the lock)
@@ -234,7 +232,7 @@ public final class TokenStore: Sendable {
         return scanned
     }
 
-    private func readData() throws(TokenStoreError) -> [UInt8]? {
+    func readData() throws(TokenStoreError) -> [UInt8]? {
         try readData(unlessStamped: nil)?.data
     }
 

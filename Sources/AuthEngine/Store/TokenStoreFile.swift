@@ -92,6 +92,25 @@ struct TokenStoreFile: Sendable, Equatable {
             return file
         }
 
+        /// What `file()` gives as `tokens` and `unreadable`, built directly: a read of every
+        /// account (`list`, the UI) needs neither the entries nor their texts, and with many
+        /// accounts those were most of the read's peak memory.
+        func snapshot() -> TokenStoreSnapshot {
+            var snapshot = TokenStoreSnapshot()
+            snapshot.tokens.reserveCapacity(accounts.count)
+            for member in accounts {
+                switch decode(member) {
+                case .tokens(let tokens):
+                    snapshot.tokens[member.key] = tokens
+                    snapshot.unreadable[member.key] = nil
+                case .unreadable(_, let detail):
+                    snapshot.unreadable[member.key] = detail
+                    snapshot.tokens[member.key] = nil
+                }
+            }
+            return snapshot
+        }
+
         func decode(_ member: JSONMemberScanner.Member) -> Entry {
             if let tokens = TokenSetFastDecoder.decode(bytes[member.range]) { return .tokens(tokens) }
             let raw = Array(bytes[member.range])
@@ -110,6 +129,38 @@ struct TokenStoreFile: Sendable, Equatable {
     }
 
     static func scan(bytes: [UInt8], path: String) throws(TokenStoreError) -> Scanned {
+        let accountsRange = try accountsObject(in: bytes, path: path)
+        let accounts: [JSONMemberScanner.Member]?
+        do {
+            accounts = try JSONMemberScanner.members(of: accountsRange, in: bytes)
+        } catch {
+            throw .corrupt(path: path, detail: "not valid JSON (\(error.reason) at byte \(error.offset))", keptCopy: nil)
+        }
+        guard let accounts else {
+            throw .corrupt(path: path, detail: "\"accounts\" is not an object", keptCopy: nil)
+        }
+        return Scanned(bytes: bytes, accounts: accounts)
+    }
+
+    /// The entry of `account` in the file `bytes`, with every check and failure of
+    /// `scan(bytes:path:)` followed by `Scanned.entry`, but without the list of every member
+    /// (the cached `tokenman token`, which reads one entry of a store of any size).
+    static func entry(_ account: String, inFile bytes: [UInt8], path: String) throws(TokenStoreError) -> Entry? {
+        let accountsRange = try accountsObject(in: bytes, path: path)
+        let found: Range<Int>??
+        do {
+            found = try JSONMemberScanner.lastMember(named: account, of: accountsRange, in: bytes)
+        } catch {
+            throw .corrupt(path: path, detail: "not valid JSON (\(error.reason) at byte \(error.offset))", keptCopy: nil)
+        }
+        guard let found else {
+            throw .corrupt(path: path, detail: "\"accounts\" is not an object", keptCopy: nil)
+        }
+        return found.map { Scanned(bytes: bytes, accounts: []).decode(JSONMemberScanner.Member(key: account, range: $0)) }
+    }
+
+    /// The range of the `accounts` value after checking the document and its version.
+    private static func accountsObject(in bytes: [UInt8], path: String) throws(TokenStoreError) -> Range<Int> {
         let members: [JSONMemberScanner.Member]
         do {
             members = try JSONMemberScanner.members(ofDocument: bytes)
@@ -129,16 +180,7 @@ struct TokenStoreFile: Sendable, Equatable {
         guard let accountsMember = members.last(where: { $0.key == "accounts" }) else {
             throw .corrupt(path: path, detail: "missing \"accounts\"", keptCopy: nil)
         }
-        let accounts: [JSONMemberScanner.Member]?
-        do {
-            accounts = try JSONMemberScanner.members(of: accountsMember.range, in: bytes)
-        } catch {
-            throw .corrupt(path: path, detail: "not valid JSON (\(error.reason) at byte \(error.offset))", keptCopy: nil)
-        }
-        guard let accounts else {
-            throw .corrupt(path: path, detail: "\"accounts\" is not an object", keptCopy: nil)
-        }
-        return Scanned(bytes: bytes, accounts: accounts)
+        return accountsMember.range
     }
 
     static func decode(_ data: Data, path: String) throws(TokenStoreError) -> TokenStoreFile {

@@ -18,8 +18,7 @@ extension TokenStore {
     /// the disk. For the token store fuzz harness (Tests/Fuzz) and tools; `path` only names the
     /// file in errors.
     public static func decodeSnapshot(_ data: Data, path: String = "tokens.json") throws(TokenStoreError) -> TokenStoreSnapshot {
-        let file = try TokenStoreFile.decode(data, path: path)
-        return TokenStoreSnapshot(tokens: file.tokens, unreadable: file.unreadable)
+        try TokenStoreFile.scan(data, path: path).snapshot()
     }
 
     /// What a write that changes nothing would leave in the file for `data`: readable entries

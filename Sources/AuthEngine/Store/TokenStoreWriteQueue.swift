@@ -17,6 +17,9 @@ final class TokenStoreWriteQueue: Sendable {
 
     private let state = Mutex<(queue: [Pending], flushing: Bool)>(([], false))
 
+    /// Updates waiting for the next write (tests hold a write to see them coalesce).
+    var waitingCount: Int { state.withLock { $0.queue.count } }
+
     func update<Result: Sendable>(
         account: String,
         in store: TokenStore,

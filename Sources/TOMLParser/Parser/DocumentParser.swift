@@ -36,9 +36,17 @@ struct DocumentParser {
     static let maximumNestingDepth = 100
     /// The parts of the last `[header]`: where key/value lines start counting depth.
     private var currentTableDepth = 0
+    /// A top-level array of tables whose finished elements are handed over instead of kept
+    /// (see `TOML.parse(utf8:streamingElementsOf:to:)`).
+    private let streamed: (key: String, sink: (TOMLTable) -> Void)?
 
     init(text: String) {
-        scanner = ByteScanner(text: text)
+        self.init(scanner: ByteScanner(text: text))
+    }
+
+    init(scanner: ByteScanner, streamed: (key: String, sink: (TOMLTable) -> Void)? = nil) {
+        self.scanner = scanner
+        self.streamed = streamed
         currentTable = root
     }
 
@@ -301,7 +309,14 @@ struct DocumentParser {
         switch entry.slot {
         case .tableArray(let array) where isArray:
             let created = TableNode(line: line, origin: .header)
-            array.elements.append(created)
+            if let streamed, parent === root, key.count == 1, last.name == streamed.key, let finished = array.elements.last {
+                // No later header can reach an element before the last one, so the previous
+                // element is complete: hand it over and keep only the new one.
+                streamed.sink(finished.freeze())
+                array.elements = [created]
+            } else {
+                array.elements.append(created)
+            }
             return created
         case .tableArray:
             throw scanner.error(

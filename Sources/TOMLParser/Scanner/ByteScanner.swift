@@ -16,7 +16,13 @@ struct ByteScanner {
     private(set) var lineStart = 0
 
     init(text: String) {
-        bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// `bytes` must be valid UTF-8 (see `TOMLSource.firstInvalidUTF8`): parsing them in place
+    /// saves a second copy of a large file's text.
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
         // A UTF-8 byte-order mark is not part of the document (editors on Windows add one).
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             offset = 3

@@ -1,0 +1,58 @@
+import TOMLParser
+
+/// The `[[accounts]]` blocks decoded in file order under the duplicate-name rule, stopping at
+/// the first error as a decode of the whole list would. `ConfigLoader.load` feeds it each block
+/// as the parser streams it (so the tree of every block is never held at once), then the blocks
+/// left in the tree; the error, if any, is thrown only where the whole-list decode would have
+/// thrown it (after the settings and providers are checked).
+final class AccountBlockSequence {
+    private let decoder: AccountBlockDecoder
+    private let path: String
+    /// Which decoded accounts to keep: all for `load`, one for `loadOneAccount` (every block is
+    /// still decoded and its name still counts for the duplicate rule).
+    private let keep: (AccountConfig) -> Bool
+    private(set) var accounts: [AccountConfig] = []
+    /// The first block's error; blocks after it are not decoded.
+    private(set) var failure: ConfigError?
+    /// Blocks seen so far, for the `accounts[N]` of messages.
+    private(set) var count = 0
+    private var firstLine: [String: Int] = [:]
+
+    init(decoder: AccountBlockDecoder, path: String, keep: @escaping (AccountConfig) -> Bool = { _ in true }) {
+        self.decoder = decoder
+        self.path = path
+        self.keep = keep
+    }
+
+    /// The parser's sink: decodes the block now and keeps any error for later.
+    func add(_ table: TOMLTable) {
+        count += 1
+        guard failure == nil else { return }
+        do {
+            try decode(table, prefix: "accounts[\(count)]")
+        } catch {
+            failure = error
+        }
+    }
+
+    /// The next block, throwing its error at once; `line` is the `accounts` key's line, for an
+    /// element that is not a table.
+    func append(_ value: TOMLValue, line: Int?) throws(ConfigError) {
+        count += 1
+        let prefix = "accounts[\(count)]"
+        guard let table = value.tableValue else {
+            throw ConfigError(path: path, line: line, field: prefix, message: "expected a table")
+        }
+        try decode(table, prefix: prefix)
+    }
+
+    private func decode(_ table: TOMLTable, prefix: String) throws(ConfigError) {
+        let reader = ConfigTableReader(table: table, prefix: prefix, path: path)
+        let account = try decoder.decode(reader)
+        if let earlier = firstLine[account.name] {
+            throw reader.error("name", "duplicate account name \"\(account.name)\" (first used at line \(earlier))")
+        }
+        firstLine[account.name] = table.line(of: "name") ?? table.line
+        if keep(account) { accounts.append(account) }
+    }
+}
