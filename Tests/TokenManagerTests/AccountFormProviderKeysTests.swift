@@ -123,16 +123,7 @@ struct AccountFormProviderKeysTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("config.toml").path
         try "[settings]\nclipboard_clear_seconds = 10\n".write(toFile: path, atomically: true, encoding: .utf8)
-        var client = EngineClient.unexpected
-        client.saveAccount = { draft, replacing in
-            do throws(ConfigError) {
-                let writer = ConfigWriter(path: path, environment: [:])
-                let config = if let replacing { try writer.replace(account: replacing, with: draft.account) } else { try writer.add(draft.account) }
-                return .success(ConfigSaved(config: config))
-            } catch {
-                return .failure(ConfigEditError(message: error.description))
-            }
-        }
+        let client = EngineClient.savingConfig(at: path)
         var harness = AppHarness(model: Fixture.model(), client: client)
         harness.press(.character("a"))
         while case .accountForm(let screen) = harness.model.screen, screen.form.value(of: "provider") != "cognito" {

@@ -25,16 +25,7 @@ struct AccountFormSourceTests {
 
         func harness() throws -> AppHarness {
             let path = path
-            var client = EngineClient.unexpected
-            client.saveAccount = { draft, replacing in
-                do throws(ConfigError) {
-                    let writer = ConfigWriter(path: path, environment: [:])
-                    let config = if let replacing { try writer.replace(account: replacing, with: draft.account) } else { try writer.add(draft.account) }
-                    return .success(ConfigSaved(config: config))
-                } catch {
-                    return .failure(ConfigEditError(message: error.description))
-                }
-            }
+            let client = EngineClient.savingConfig(at: path)
             var model = AppModel(accounts: try load().accounts, now: Fixture.t0)
             model.size = Size(width: 80, height: 24)
             return AppHarness(model: model, client: client)

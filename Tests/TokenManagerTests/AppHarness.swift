@@ -86,3 +86,21 @@ extension EngineClient {
             deleteAccount: { _ in fail("deleteAccount"); return .failure(ConfigEditError(message: "not expected")) })
     }
 }
+
+extension EngineClient {
+    /// A client whose only working call saves account edits through the real `ConfigWriter`
+    /// into the file at `path` (every other call records a failure), for form round trips.
+    static func savingConfig(at path: String) -> EngineClient {
+        var client = EngineClient.unexpected
+        client.saveAccount = { draft, replacing in
+            do throws(ConfigError) {
+                let writer = ConfigWriter(path: path, environment: [:])
+                let config = if let replacing { try writer.replace(account: replacing, with: draft.account) } else { try writer.add(draft.account) }
+                return .success(ConfigSaved(config: config))
+            } catch {
+                return .failure(ConfigEditError(message: error.description))
+            }
+        }
+        return client
+    }
+}
