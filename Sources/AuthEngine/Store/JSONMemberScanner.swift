@@ -78,8 +78,10 @@ struct JSONMemberScanner {
         return members
     }
 
-    /// Walks an object, calling `body` with each member's name and value range in order.
-    private mutating func forEachMember(_ body: (String, Range<Int>) -> Void) throws(Failure) {
+    /// Walks an object, calling `body` with each member's name and value range in order. With no
+    /// `body` it only checks the object: member names are skipped, not built as strings (every
+    /// account entry is a nested object, and most are only stepped over).
+    private mutating func forEachMember(_ body: ((String, Range<Int>) -> Void)?) throws(Failure) {
         try expect(UInt8(ascii: "{"), "an object")
         depth += 1
         defer { depth -= 1 }
@@ -92,42 +94,19 @@ struct JSONMemberScanner {
         while true {
             skipWhitespace()
             guard peek == UInt8(ascii: "\"") else { throw fail("expected a member name") }
-            let key = try string()
+            let key: String?
+            if body == nil {
+                try skipString()
+                key = nil
+            } else {
+                key = try string()
+            }
             skipWhitespace()
             try expect(UInt8(ascii: ":"), "\":\"")
             skipWhitespace()
             let start = index
             try skipValue()
-            body(key, start..<index)
-            skipWhitespace()
-            switch peek {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return
-            default: throw fail("expected \",\" or \"}\"")
-            }
-        }
-    }
-
-    /// `objectMembers` without keeping anything: the same checks and failures, but no member
-    /// list nor key strings for the nested objects (every account entry is one).
-    private mutating func skipObject() throws(Failure) {
-        try expect(UInt8(ascii: "{"), "an object")
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { throw fail("nested too deeply") }
-        skipWhitespace()
-        if peek == UInt8(ascii: "}") {
-            index += 1
-            return
-        }
-        while true {
-            skipWhitespace()
-            guard peek == UInt8(ascii: "\"") else { throw fail("expected a member name") }
-            try skipString()
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"), "\":\"")
-            skipWhitespace()
-            try skipValue()
+            if let body, let key { body(key, start..<index) }
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","): index += 1
@@ -162,7 +141,7 @@ struct JSONMemberScanner {
     private mutating func skipValue() throws(Failure) {
         guard let byte = peek else { throw fail("unexpected end of text") }
         switch byte {
-        case UInt8(ascii: "{"): try skipObject()
+        case UInt8(ascii: "{"): try forEachMember(nil)
         case UInt8(ascii: "["): try skipArray()
         case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"): try literal("true")
