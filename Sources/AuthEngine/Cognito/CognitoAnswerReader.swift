@@ -52,15 +52,8 @@ struct CognitoAnswerReader {
         var attributes: [String: String] = [:]
         if let type = nonEmpty(result["TokenType"]) { attributes["token_type"] = type }
         return TokenSet(
-            accessToken: access,
-            refreshToken: refresh,
-            idToken: idToken,
-            accessExpiresAt: accessExpiry.expiresAt,
-            refreshExpiresAt: refreshExpiry.expiresAt,
-            accessExpirySource: accessExpiry.source,
-            refreshExpirySource: refreshExpiry.source,
-            obtainedAt: receivedAt,
-            attributes: attributes)
+            accessToken: access, refreshToken: refresh, idToken: idToken,
+            access: accessExpiry, refresh: refreshExpiry, obtainedAt: receivedAt, attributes: attributes)
     }
 
     func delivery(of answer: CognitoCall.Answer) -> PasswordResetDelivery? {

@@ -36,15 +36,8 @@ struct TokenSetReader {
             if let text = payload[name]?.scalarText, !text.isEmpty { attributes[name] = text }
         }
         return TokenSet(
-            accessToken: access,
-            refreshToken: refresh,
-            idToken: idToken,
-            accessExpiresAt: accessExpiry.expiresAt,
-            refreshExpiresAt: refreshExpiry.expiresAt,
-            accessExpirySource: accessExpiry.source,
-            refreshExpirySource: refreshExpiry.source,
-            obtainedAt: receivedAt,
-            attributes: attributes)
+            accessToken: access, refreshToken: refresh, idToken: idToken,
+            access: accessExpiry, refresh: refreshExpiry, obtainedAt: receivedAt, attributes: attributes)
     }
 
     /// Applies the provider's refresh semantics to a refresh answer.
