@@ -6,6 +6,10 @@
 //   ProviderSimulator imports nothing of the app: it is written from the provider docs alone.
 import PackageDescription
 
+/// Release links also take libstdc++ statically: `Sources/tokenman/StaticLibstdcxx` holds a
+/// linker script named `libstdc++.so` that the linker finds before the shared library.
+let staticLibstdcxxDirectory = String(#filePath.dropLast("Package.swift".count)) + "Sources/tokenman/StaticLibstdcxx"
+
 let package = Package(
     name: "tokenman",
     // Linux only (no `platforms`): the terminal code uses glibc's sigaction and termios
@@ -60,8 +64,9 @@ let package = Package(
             // runtime"). Release only: debug builds and `swift test` link as before. Also a
             // compiler flag: compiled with it, the module's Foundation import names the static
             // libraries Foundation needs (CoreFoundation, ICU) for the linker.
+            exclude: ["StaticLibstdcxx"],
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-L\(staticLibstdcxxDirectory)"], .when(configuration: .release))]
         ),
         .testTarget(name: "TOMLParserTests", dependencies: ["TOMLParser"]),
         .testTarget(name: "CheckedNumbersTests", dependencies: ["CheckedNumbers"]),
