@@ -1,5 +1,6 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// One account's row for `list` and `status`, computed from the stored tokens at `now` without
 /// any network. JSON keys are snake_case, always present (null when unknown), in a fixed order:
@@ -156,12 +157,12 @@ enum TextTable {
         cell.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? cell.utf8.count : cell.count
     }
 
-    /// `padding(toLength:withPad:startingAt:)`, which bridges to NSString, only for non-ASCII
-    /// cells (where it counts UTF-16 units); ASCII cells, nearly all, are padded directly.
+    /// ASCII cells, nearly all, are padded by bytes; others by Characters, as `width(of:)`
+    /// counts them.
     private static func pad(_ cell: String, to width: Int) -> String {
         let length = cell.utf8.count
         guard length <= width, cell.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return cell.padding(toLength: width, withPad: " ", startingAt: 0)
+            return cell.paddedOrCut(toLength: width)
         }
         return length == width ? cell : cell + String(repeating: " ", count: width - length)
     }

@@ -1,5 +1,6 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Writes straight to the file descriptors: stdout carries only results (scripts capture it),
 /// stderr carries diagnostics. Unbuffered, so nothing is lost when `exec` replaces the process.
@@ -21,7 +22,7 @@ enum Console {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }

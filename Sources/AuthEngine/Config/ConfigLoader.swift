@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TOMLParser
 
 /// Reads `config.toml` (see `ConfigLocation` for which file) into a `TokenmanConfig`.

@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 
 /// The account list's rows in display order, kept between frames and keys so that drawing a
 /// frame or moving the cursor costs the rows on screen, not the number of accounts.

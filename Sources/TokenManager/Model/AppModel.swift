@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Everything the UI knows, as one value. `AppUpdate` changes it in response to messages;

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// `L`: the activity log, newest first, one entry a line under a header that stays put.

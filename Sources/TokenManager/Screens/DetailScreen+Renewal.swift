@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// The details screen's "Last renewal" and "Next renewal" lines: the last automatic renewal

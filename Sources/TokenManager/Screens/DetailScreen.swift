@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Everything about one account: its fields, every token (masked until `r`), expiry instants
@@ -73,7 +73,7 @@ struct DetailScreen: Equatable, Sendable {
         field("Base URL", account.baseURL ?? model.provider(of: account)?.defaultBaseURL ?? "—")
         field("Password", Self.describe(account.mode))
         for key in account.fields.keys.sorted() {
-            field(key.replacingOccurrences(of: "_", with: " ").capitalizedFirst, account.fields[key] ?? "")
+            field(key.replacing("_", with: " ").capitalizedFirst, account.fields[key] ?? "")
         }
         let tokens = model.tokens[account.name]
         let activity = model.activity(of: account.name)
@@ -159,7 +159,7 @@ struct DetailScreen: Equatable, Sendable {
         let name = DisplayWidth.pad(ExternalText.displayable(claim.name, limit: 40), to: 10)
         if timeClaims.contains(claim.name), case .number(let seconds) = claim.value, seconds.isFinite {
             let date = Date(timeIntervalSince1970: seconds)
-            let relative = Countdown.relative(date, now: now).replacingOccurrences(of: "expired ", with: "")
+            let relative = Countdown.relative(date, now: now).replacing("expired ", with: "")
             return "\(name)\(format(date, in: timeZone)) (\(relative))"
         }
         return "\(name)\(ExternalText.displayable(claim.value.scalarText ?? claim.value.serialized))"
