@@ -57,7 +57,7 @@ let package = Package(
         ),
         // Threads, child processes, path strings, standard streams and String trimming: what
         // Foundation was linked for, without its start-up cost (issue 13).
-        .target(name: "PlatformSupport", swiftSettings: ownModuleSettings),
+        .target(name: "PlatformSupport", dependencies: ["CheckedNumbers"], swiftSettings: ownModuleSettings),
         .target(name: "TerminalUI", dependencies: ["CNCurses", "CheckedNumbers", "PlatformSupport"], swiftSettings: ownModuleSettings),
         // Theme files (TOML) and the built-in themes, read into TerminalUI's `Theme`.
         .target(name: "Themes", dependencies: ["TerminalUI", "TOMLParser"], swiftSettings: ownModuleSettings),
@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(name: "TOMLParserTests", dependencies: ["TOMLParser"]),
         .testTarget(name: "CheckedNumbersTests", dependencies: ["CheckedNumbers"]),
-        .testTarget(name: "PlatformSupportTests", dependencies: ["PlatformSupport"]),
+        .testTarget(name: "PlatformSupportTests", dependencies: ["PlatformSupport", "CheckedNumbers"]),
         .testTarget(name: "ProviderSimulatorTests", dependencies: ["ProviderSimulator"]),
         // Starts moto (a local AWS Cognito) for the tests that prove the Cognito flows.
         .target(name: "MotoSupport", dependencies: ["AuthEngine"], path: "Tests/MotoSupport"),

@@ -1,5 +1,6 @@
 import AuthEngine
 import FoundationEssentials
+import PlatformSupport
 import TerminalUI
 
 /// Everything the UI knows, as one value. `AppUpdate` changes it in response to messages;
@@ -52,14 +53,8 @@ struct AppModel: Equatable, Sendable {
     var banner: String?
     /// Where the config lives, for the add/edit/delete forms (nil: none to write to).
     var configPath: String?
-    /// Used to show expiry instants; tests pin it to UTC. Looked up on first use, not at
-    /// start: `TimeZone.current` loads ICU's zone data (~0.6 ms), and the list never shows an
-    /// instant (issue 13's first frame).
-    var timeZone: TimeZone {
-        get { pinnedTimeZone ?? .current }
-        set { pinnedTimeZone = newValue }
-    }
-    private var pinnedTimeZone: TimeZone?
+    /// Shows expiry instants in local time; tests pin it to UTC.
+    var timeZone: DisplayTimeZone = .system
     private(set) var lastRequestID = 0
     /// Logins, renewals, failures, copies and clears this session (`L`).
     var activityLog = ActivityLog()
