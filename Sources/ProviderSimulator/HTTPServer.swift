@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -84,9 +84,15 @@ final class HTTPServer: Sendable {
         state.withLock {
             $0 = State(listener: listener, port: boundPort, stopping: false, acceptLoopFinished: finished)
         }
-        Thread.detachNewThread { [self] in
+        let failure = PosixThread.detach { [self] in
             acceptLoop(listener: listener)
             finished.signal()
+        }
+        guard failure == 0 else {
+            let reason = String(cString: strerror(failure))
+            state.withLock { $0 = State() }
+            close(listener)
+            throw SimulatorError("cannot start the accept thread: \(reason)")
         }
         return boundPort
     }
@@ -120,8 +126,10 @@ final class HTTPServer: Sendable {
                 if errno == EMFILE || errno == ENFILE { usleep(10_000) }
                 continue
             }
-            Thread.detachNewThread { [self] in
-                serve(client)
+            // No thread to spare: closing at once is a dropped connection the client can retry,
+            // where a socket nobody reads would hang it.
+            if PosixThread.detach({ [self] in serve(client) }) != 0 {
+                close(client)
             }
         }
     }
