@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PlatformSupport
 
 /// One parsed HTTP/1.1 request. Header names are stored lowercased because HTTP header names
 /// are case-insensitive and clients (curl, URLSession, libcurl) spell them differently.
@@ -19,7 +20,7 @@ struct HTTPRequest: Sendable {
         guard let value = header("authorization") else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingWhitespace()
+        let token = parts[1].trimmedWhitespace()
         return token.isEmpty ? nil : token
     }
 

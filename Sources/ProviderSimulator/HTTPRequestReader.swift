@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlatformSupport
 
 /// Reads exactly one HTTP/1.1 request from a connected socket.
 ///
@@ -49,8 +50,8 @@ struct HTTPRequestReader {
             guard let colon = line.firstIndex(of: ":") else {
                 return .reject(Self.plainError(400, "malformed header line"))
             }
-            let name = line[..<colon].trimmingWhitespace().lowercased()
-            let value = line[line.index(after: colon)...].trimmingWhitespace()
+            let name = line[..<colon].trimmedWhitespace().lowercased()
+            let value = line[line.index(after: colon)...].trimmedWhitespace()
             if let existing = headers[name] {
                 headers[name] = existing + ", " + value
             } else {

@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlatformSupport
 
 /// What the server does with a request: answer it, or close the socket without a byte
 /// (a fault that real clients meet when a proxy or load balancer gives up).
@@ -84,7 +85,7 @@ final class HTTPServer: Sendable {
         state.withLock {
             $0 = State(listener: listener, port: boundPort, stopping: false, acceptLoopFinished: finished)
         }
-        let failure = PosixThread.detach { [self] in
+        let failure = DetachedThread.start(name: "simulator") { [self] in
             acceptLoop(listener: listener)
             finished.signal()
         }
@@ -128,7 +129,7 @@ final class HTTPServer: Sendable {
             }
             // No thread to spare: closing at once is a dropped connection the client can retry,
             // where a socket nobody reads would hang it.
-            if PosixThread.detach({ [self] in serve(client) }) != 0 {
+            if DetachedThread.start({ [self] in serve(client) }) != 0 {
                 close(client)
             }
         }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PlatformSupport
 
 /// A real HTTP/1.1 server on 127.0.0.1 that behaves like the four token APIs tokenman manages,
 /// written from their documentation alone (it imports nothing of the app).
@@ -172,7 +173,7 @@ public final class ProviderSimulator: Sendable {
         }
         let (latency, fault) = store.transaction { state, _ in state.beginRequest(for: provider, subpath: subpath) }
         if latency > 0 {
-            PosixThread.sleep(latency)
+            DetachedThread.sleep(seconds: latency)
         }
         if let fault {
             return fault.reply(for: provider)

@@ -64,7 +64,7 @@ public struct CurlTransport: HTTPTransport {
                 let started = DetachedThread.start(name: "tokenman.http") {
                     continuation.resume(returning: CurlTransport.perform(request, options: options, flag: flag))
                 }
-                if !started { continuation.resume(returning: .failure(.unreachable("cannot start a thread for the request"))) }
+                if started != 0 { continuation.resume(returning: .failure(.unreachable("cannot start a thread for the request"))) }
             }
         } onCancel: {
             flag.raise()

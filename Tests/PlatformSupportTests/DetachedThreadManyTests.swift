@@ -1,14 +1,14 @@
 import Foundation
-@testable import ProviderSimulator
+import PlatformSupport
 import Synchronization
 import Testing
 
-@Suite struct PosixThreadTests {
+@Suite struct DetachedThreadManyTests {
     @Test func detachedThreadsRunTheirBody() {
         let ran = DispatchSemaphore(value: 0)
         let count = Atomic(0)
         for _ in 0..<20 {
-            #expect(PosixThread.detach {
+            #expect(DetachedThread.start {
                 count.add(1, ordering: .relaxed)
                 ran.signal()
             } == 0)
@@ -19,12 +19,12 @@ import Testing
 
     @Test func sleepWaitsAtLeastTheInterval() {
         let start = ContinuousClock.now
-        PosixThread.sleep(0.05)
+        DetachedThread.sleep(seconds: 0.05)
         #expect(ContinuousClock.now - start >= .milliseconds(50))
         let instant = ContinuousClock.now
-        PosixThread.sleep(0)
-        PosixThread.sleep(-1)
-        PosixThread.sleep(.nan)
+        DetachedThread.sleep(seconds: 0)
+        DetachedThread.sleep(seconds: -1)
+        DetachedThread.sleep(seconds: .nan)
         #expect(ContinuousClock.now - instant < .seconds(1))
     }
 }
