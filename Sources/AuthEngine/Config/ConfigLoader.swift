@@ -1,5 +1,6 @@
 import FoundationEssentials
 import TOMLParser
+import PlatformSupport
 
 /// Reads `config.toml` (see `ConfigLocation` for which file) into a `TokenmanConfig`.
 /// Strict on purpose: unknown keys, duplicate names, two secret sources, bad URLs and bad
@@ -8,7 +9,7 @@ import TOMLParser
 public struct ConfigLoader: Sendable {
     public var environment: [String: String]
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessEnvironment.variables) {
         self.environment = environment
     }
 

@@ -81,7 +81,7 @@ public struct CurlTransport: HTTPTransport {
         // A NUL-terminated copy, so an empty body still has a valid address (libcurl then sends
         // Content-Length: 0 rather than reading a NULL pointer as "no body").
         let body: [CChar]? = request.body.map { Array($0).map { CChar(bitPattern: $0) } + [0] }
-        let caFile = caFile(for: request, options: options, environment: ProcessInfo.processInfo.environment)
+        let caFile = caFile(for: request, options: options, environment: ProcessEnvironment.variables)
         var raw = tm_http_response()
         defer { tm_http_response_free(&raw) }
 
