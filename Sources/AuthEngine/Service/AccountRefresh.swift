@@ -5,6 +5,14 @@
 public enum AccountRefresh {
     /// One result per name, in the order of `names`.
     public static func run(_ names: [String], service: AccountService) async -> [Result<TokenSet, AuthError>] {
+        // One read of the store names the tokens each renewal replaces (one read per account
+        // was a whole-file read each); every renewal reads its account again under its lock.
+        let stored: TokenStoreSnapshot
+        do {
+            stored = try await service.store.snapshotAsync()
+        } catch {
+            return names.map { _ in .failure(error) }
+        }
         var results = [Result<TokenSet, AuthError>?](repeating: nil, count: names.count)
         await withTaskGroup(of: IndexedRefresh.self) { group in
             for (index, name) in names.enumerated() {
@@ -13,7 +21,7 @@ public enum AccountRefresh {
                     // miscompiled by Swift 6.3 -O (DECISIONS.md, "Release miscompile").
                     let result: Result<TokenSet, AuthError>
                     do throws(AuthError) {
-                        let tokens = try await service.refresh(account: name)
+                        let tokens = try await service.refresh(account: name, storedIn: stored)
                         result = .success(tokens)
                     } catch {
                         result = .failure(error)
