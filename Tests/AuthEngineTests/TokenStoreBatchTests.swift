@@ -119,6 +119,39 @@ import Testing
         #expect(warnings.messages.count == 1)
     }
 
+    /// While updates keep coming, the next write waits (a multiple of how long the one before
+    /// took, at most `longestPause`) and takes every update that came meanwhile, so a burst
+    /// costs a few writes instead of one core rewriting the store back to back.
+    @Test func aWriteAfterABusyOneWaitsAndTakesWhatCameMeanwhile() async throws {
+        let scratch = ScratchDirectory()
+        let store = TokenStore(directory: scratch.path)
+        let writes = Shared<[Date]>([])
+        // The first write takes at least 50 ms (so the pause after it is the longest) and
+        // lets go once the other updates wait behind it.
+        _ = store.observeWrites {
+            let count = writes.value.withLock { times -> Int in
+                times.append(Date())
+                return times.count
+            }
+            guard count == 1 else { return }
+            let written = (try? TokenStore(directory: scratch.path).loadAll().count) ?? 0
+            let deadline = Date().addingTimeInterval(60)
+            while store.writeQueue.waitingCount < 50 - written, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<50 {
+                group.addTask { try? await store.updateAsync(account: "acct-\(index)") { $0 = sampleTokens("access-\(index)") } }
+            }
+        }
+        let times = writes.value.withLock { $0 }
+        #expect(times.count == 2)
+        if times.count == 2 {
+            #expect(times[1].timeIntervalSince(times[0]) >= 0.05 + TokenStoreWriteQueue.longestPause - 0.01)
+        }
+        #expect(try store.loadAll().count == 50)
+    }
+
     @Test func theGateAdmitsAtMostItsLimit() async {
         let gate = RenewalGate(limit: 3)
         let counts = Shared((running: 0, most: 0))
