@@ -9,8 +9,8 @@ extension Tokenman {
             abstract: "Renew accounts' tokens now, whatever their time left (as the UI's r and R).",
             discussion: """
                 Each account is renewed as the UI does it: with its refresh token, else by \
-                logging in again with its non-interactive password source. At most 48 renewals \
-                run at once. A failure is reported per account on stderr and the others go on; \
+                logging in again with its non-interactive password source. At most 48 requests \
+                are sent at once. A failure is reported per account on stderr and the others go on; \
                 the exit status is that of the first account (in the order given, or config \
                 order) that failed. --all takes every account that holds tokens (API-token and \
                 logged-out accounts are skipped).

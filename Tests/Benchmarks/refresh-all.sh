@@ -3,7 +3,7 @@
 # `curl --parallel` sending the same N refresh requests to the same simulator.
 #   curl -Z 50     curl --parallel --parallel-max 50, one config entry per request (the requests
 #                  tokenman sends: POST JSON {username, refresh_token}); its own N sessions
-#   curl -Z 16     the same at tokenman's concurrency (TokenRenewer.concurrentRenewals)
+#   curl -Z 16     the same, 16 at once (tokenman sends TokenRenewer.concurrentRequests, 48)
 #   tokenman       `tokenman refresh --all`: renew, check, store the N token sets
 # Wikimedia accounts: the simulator keeps their refresh tokens (up to 100 refreshes each), so
 # every run refreshes the same sessions. Interleaved runs, medians of wall time.

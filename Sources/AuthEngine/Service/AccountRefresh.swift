@@ -1,7 +1,7 @@
 /// Refreshes many accounts at once: the UI's `R` and `tokenman refresh`. Every account goes
-/// through `AccountService.refresh` (the UI's `r`), whose renewer admits
-/// `TokenRenewer.concurrentRenewals` at a time and whose store writes are coalesced, so a
-/// thousand accounts cost a few store rewrites rather than a thousand.
+/// through `AccountService.refresh` (the UI's `r`), whose renewer sends
+/// `TokenRenewer.concurrentRequests` requests at a time and whose store reads and writes are
+/// coalesced, so a thousand accounts cost a few store rewrites rather than a thousand.
 public enum AccountRefresh {
     /// One result per name, in the order of `names`.
     public static func run(_ names: [String], service: AccountService) async -> [Result<TokenSet, AuthError>] {
