@@ -33,8 +33,9 @@ extension Tokenman {
         func run() async throws {
             try await FailureReporting.run {
                 let context = try CommandContext(global)
-                let names = try all ? Self.loggedInAccounts(in: context) : Self.configured(accounts, in: context)
-                let results = await AccountRefresh.run(names, service: context.service)
+                let stored = try all ? context.service.storedSnapshot() : nil
+                let names = try stored.map { Self.loggedInAccounts(in: context, stored: $0) } ?? Self.configured(accounts, in: context)
+                let results = await AccountRefresh.run(names, service: context.service, stored: stored)
                 var firstFailure: AuthError?
                 for (name, result) in zip(names, results) {
                     guard case .failure(let error) = result else { continue }
@@ -60,11 +61,12 @@ extension Tokenman {
             return ordered
         }
 
-        private static func loggedInAccounts(in context: CommandContext) throws -> [String] {
-            let stored = try context.service.storedTokens()
-            return context.config.accounts.filter { account in
+        /// The password accounts that hold tokens (the snapshot is handed on to the refresh,
+        /// which would otherwise read the whole store again).
+        private static func loggedInAccounts(in context: CommandContext, stored: TokenStoreSnapshot) -> [String] {
+            context.config.accounts.filter { account in
                 guard case .password = account.mode else { return false }
-                return stored[account.name] != nil
+                return stored.tokens[account.name] != nil
             }.map(\.name)
         }
     }

@@ -3,13 +3,14 @@
 /// `TokenRenewer.concurrentRequests` requests at a time and whose store reads and writes are
 /// coalesced, so a thousand accounts cost a few store rewrites rather than a thousand.
 public enum AccountRefresh {
-    /// One result per name, in the order of `names`.
-    public static func run(_ names: [String], service: AccountService) async -> [Result<TokenSet, AuthError>] {
+    /// One result per name, in the order of `names`. `stored`: the store as the caller just
+    /// read it, if it did (`refresh --all` reads it to find the logged-in accounts).
+    public static func run(_ names: [String], service: AccountService, stored read: TokenStoreSnapshot? = nil) async -> [Result<TokenSet, AuthError>] {
         // One read of the store names the tokens each renewal replaces (one read per account
         // was a whole-file read each); every renewal reads its account again under its lock.
         let stored: TokenStoreSnapshot
         do {
-            stored = try await service.store.snapshotAsync()
+            if let read { stored = read } else { stored = try await service.store.snapshotAsync() }
         } catch {
             return names.map { _ in .failure(error) }
         }
