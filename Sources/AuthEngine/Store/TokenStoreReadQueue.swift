@@ -40,18 +40,30 @@ final class TokenStoreReadQueue: Sendable {
         }
     }
 
+    /// While loads keep coming, a read waits up to 3x as long as the last one took (at most
+    /// 10 ms) before it starts (see `BurstPause`): renewals take their locks one after the other,
+    /// and reading at once read the store for every one or two of them. A load in a quiet
+    /// moment is read at once.
+    static let pause = BurstPause(factor: 3, longest: 0.01, checks: 3)
+
     private func drain(_ store: TokenStore) {
-        while true {
-            let batch = state.withLock { state in
-                let batch = state.queue
-                state.queue = []
-                if batch.isEmpty { state.reading = false } else { state.reads += 1 }
-                return batch
-            }
-            guard !batch.isEmpty else { return }
-            let results = store.load(accounts: batch.map(\.account))
-            afterRead.withLock { $0 }?(batch.count)
-            for (pending, result) in zip(batch, results) { pending.finish(result) }
+        let batch = state.withLock { state in
+            let batch = state.queue
+            state.queue = []
+            if batch.isEmpty { state.reading = false } else { state.reads += 1 }
+            return batch
         }
+        guard !batch.isEmpty else { return }
+        let started = DispatchTime.now()
+        let results = store.load(accounts: batch.map(\.account))
+        afterRead.withLock { $0 }?(batch.count)
+        for (pending, result) in zip(batch, results) { pending.finish(result) }
+        let took = BurstPause.seconds(since: started)
+        let waiting = state.withLock { state in
+            if state.queue.isEmpty { state.reading = false }
+            return state.queue.count
+        }
+        guard waiting > 0 else { return }
+        Self.pause.after(took, waiting: { self.waitingCount }) { self.drain(store) }
     }
 }

@@ -52,17 +52,10 @@ final class TokenStoreWriteQueue: Sendable {
         }
     }
 
-    /// While updates keep coming, a write waits up to this many times as long as the last write
-    /// took before it starts: a refresh of 1,000 accounts otherwise rewrote the whole store back
-    /// to back (85 writes of 1.2 MB each, one core busy with them), each taking the few updates
-    /// that came in during the one before. Now the writes hold most of a burst's updates and
-    /// take at most a quarter of the time. A write into a quiet store starts at once.
-    static let pauseFactor = 3.0
-    /// The longest such pause (a write held up by a slow disk must not hold the next one long).
-    static let longestPause = 0.1
-    /// The pause is cut short, checked this many times, once no update came since the last
-    /// check: at the end of a burst, waiting longer would only delay the last callers.
-    static let pauseChecks = 3
+    /// While updates keep coming, a write waits up to 3x as long as the last one took (at
+    /// most 100 ms) before it starts, so that it takes most of a burst's updates (see
+    /// `BurstPause`). A write into a quiet store starts at once.
+    static let pause = BurstPause(factor: 3, longest: 0.1, checks: 3)
 
     private func flush(_ store: TokenStore) {
         let batch = state.withLock { state in
@@ -79,23 +72,12 @@ final class TokenStoreWriteQueue: Sendable {
         } catch {
             batch.forEach { $0.finish(error) }
         }
-        let took = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let took = BurstPause.seconds(since: started)
         let waiting = state.withLock { state in
             if state.queue.isEmpty { state.flushing = false }
             return state.queue.count
         }
         guard waiting > 0 else { return }
-        let step = min(Self.longestPause, took * Self.pauseFactor) / Double(Self.pauseChecks)
-        pause(store, checksLeft: Self.pauseChecks, step: step, waiting: waiting)
-    }
-
-    /// Writes after `step` if no update came during it or this was the last check, else waits
-    /// another step.
-    private func pause(_ store: TokenStore, checksLeft: Int, step: Double, waiting: Int) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + step) {
-            let now = self.waitingCount
-            guard checksLeft > 1, now > waiting else { return self.flush(store) }
-            self.pause(store, checksLeft: checksLeft - 1, step: step, waiting: now)
-        }
+        Self.pause.after(took, waiting: { self.waitingCount }) { self.flush(store) }
     }
 }
