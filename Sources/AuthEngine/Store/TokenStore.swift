@@ -26,10 +26,11 @@ public final class TokenStore: Sendable {
     let writeQueue = TokenStoreWriteQueue()
     /// Concurrent async loads share one read (see `TokenStoreReadQueue`).
     let readQueue = TokenStoreReadQueue()
-    /// The last file content this instance scanned, with the scan: a renewal reads the store
-    /// twice and a refresh of many accounts reads it once per account, so an unchanged file is
-    /// recognised by comparing its bytes (a memcmp) instead of scanning it again. Byte equality,
-    /// not a stat, because a replaced file can reuse an inode, size and coarse mtime.
+    /// The last file content this instance scanned, with the scan: renewals re-read the store
+    /// under their locks and every write reads it under the store lock, mostly finding what this
+    /// instance last read or wrote, so an unchanged file is recognised by comparing its bytes (a
+    /// memcmp) instead of scanning it again. Byte equality, not a stat, because a replaced file
+    /// can reuse an inode, size and coarse mtime.
     private let lastScan = Mutex<ScanCache?>(nil)
 
     /// The last text read or written through this instance: its scan and, once decoded as a
