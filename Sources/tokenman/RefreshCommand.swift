@@ -9,8 +9,8 @@ extension Tokenman {
             abstract: "Renew accounts' tokens now, whatever their time left (as the UI's r and R).",
             discussion: """
                 Each account is renewed as the UI does it: with its refresh token, else by \
-                logging in again with its non-interactive password source. At most 48 renewals \
-                run at once. A failure is reported per account on stderr and the others go on; \
+                logging in again with its non-interactive password source. At most 48 requests \
+                are sent at once. A failure is reported per account on stderr and the others go on; \
                 the exit status is that of the first account (in the order given, or config \
                 order) that failed. --all takes every account that holds tokens (API-token and \
                 logged-out accounts are skipped).
@@ -33,8 +33,9 @@ extension Tokenman {
         func run() async throws {
             try await FailureReporting.run {
                 let context = try CommandContext(global)
-                let names = try all ? Self.loggedInAccounts(in: context) : Self.configured(accounts, in: context)
-                let results = await AccountRefresh.run(names, service: context.service)
+                let stored = try all ? context.service.storedSnapshot() : nil
+                let names = try stored.map { Self.loggedInAccounts(in: context, stored: $0) } ?? Self.configured(accounts, in: context)
+                let results = await AccountRefresh.run(names, service: context.service, stored: stored)
                 var firstFailure: AuthError?
                 for (name, result) in zip(names, results) {
                     guard case .failure(let error) = result else { continue }
@@ -60,11 +61,12 @@ extension Tokenman {
             return ordered
         }
 
-        private static func loggedInAccounts(in context: CommandContext) throws -> [String] {
-            let stored = try context.service.storedTokens()
-            return context.config.accounts.filter { account in
+        /// The password accounts that hold tokens (the snapshot is handed on to the refresh,
+        /// which would otherwise read the whole store again).
+        private static func loggedInAccounts(in context: CommandContext, stored: TokenStoreSnapshot) -> [String] {
+            context.config.accounts.filter { account in
                 guard case .password = account.mode else { return false }
-                return stored[account.name] != nil
+                return stored.tokens[account.name] != nil
             }.map(\.name)
         }
     }

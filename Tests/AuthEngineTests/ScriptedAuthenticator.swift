@@ -22,6 +22,9 @@ final class ScriptedAuthenticator: AccountAuthenticating, @unchecked Sendable {
     var revokeError: AuthError?
 
     var calls: [Call] { lock.withLock { recorded } }
+    /// The most refreshes that were under way at one moment.
+    var mostRefreshesAtOnce: Int { lock.withLock { refreshesAtOnce.most } }
+    private var refreshesAtOnce = (now: 0, most: 0)
 
     func answerRefresh(_ answer: Result<TokenSet, AuthError>) { lock.withLock { refreshAnswers.append(answer) } }
     func answerLogin(_ answer: Result<AccountLoginOutcome, AuthError>) { lock.withLock { loginAnswers.append(answer) } }
@@ -44,6 +47,11 @@ final class ScriptedAuthenticator: AccountAuthenticating, @unchecked Sendable {
 
     func refresh(_ account: AccountConfig, tokens: TokenSet) async throws(AuthError) -> TokenSet {
         record(.refresh(account: account.name, refreshToken: tokens.refreshToken))
+        lock.withLock {
+            refreshesAtOnce.now += 1
+            refreshesAtOnce.most = max(refreshesAtOnce.most, refreshesAtOnce.now)
+        }
+        defer { lock.withLock { refreshesAtOnce.now -= 1 } }
         if refreshDelay > 0 { try? await Task.sleep(nanoseconds: UInt64(refreshDelay * 1_000_000_000)) }
         let answer = lock.withLock { refreshAnswers.isEmpty ? nil : refreshAnswers.removeFirst() }
         guard let answer else { throw .unexpectedResponse("no scripted refresh answer") }

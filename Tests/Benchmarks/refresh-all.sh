@@ -3,11 +3,13 @@
 # `curl --parallel` sending the same N refresh requests to the same simulator.
 #   curl -Z 50     curl --parallel --parallel-max 50, one config entry per request (the requests
 #                  tokenman sends: POST JSON {username, refresh_token}); its own N sessions
-#   curl -Z 16     the same at tokenman's concurrency (TokenRenewer.concurrentRenewals)
+#   curl -Z 16     the same, 16 at once (tokenman sends TokenRenewer.concurrentRequests, 48)
 #   tokenman       `tokenman refresh --all`: renew, check, store the N token sets
 # Wikimedia accounts: the simulator keeps their refresh tokens (up to 100 refreshes each), so
 # every run refreshes the same sessions. Interleaved runs, medians of wall time.
 # Usage: Tests/Benchmarks/refresh-all.sh [RUNS] [N]    (default 5 runs, 1000 accounts)
+# TOKENMAN_BENCH_OLD_BIN=/path/to/another/tokenman adds its `refresh --all` to the same
+# interleaved runs, on the same store (before/after comparisons on a noisy machine).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Tests/Benchmarks/bench-lib.sh
@@ -50,9 +52,11 @@ with open(f"{work}/refresh.curl", "w") as out:
 PY
 "$bin" refresh --all  # proof that it works before it is timed
 
+extra=()
+[ -n "${TOKENMAN_BENCH_OLD_BIN:-}" ] && extra=("old tokenman refresh --all=$TOKENMAN_BENCH_OLD_BIN refresh --all")
 bench_interleaved "$runs" \
   "curl -Z 50=curl -s --no-progress-meter --fail --parallel --parallel-max 50 -K $work/refresh.curl" \
   "curl -Z 16=curl -s --no-progress-meter --fail --parallel --parallel-max 16 -K $work/refresh.curl" \
-  "tokenman refresh --all=$bin refresh --all"
+  "tokenman refresh --all=$bin refresh --all" "${extra[@]}"
 printf '%s accounts, %s runs each, interleaved; medians of wall time\n\n' "$n" "$runs"
 bench_table

@@ -41,10 +41,13 @@ public struct CurlTransport: HTTPTransport {
 
     /// The CA bundle for a request: the account's, else the settings', else `SSL_CERT_FILE`
     /// (which libcurl itself ignores, though OpenSSL-based tools honour it).
-    static func caFile(for request: HTTPRequest, options: Options, environment: [String: String]) -> String? {
+    /// `SSL_CERT_FILE` is looked up only when needed, by itself: building the whole
+    /// `ProcessInfo.environment` dictionary for every request was 4% of a refresh of 1,000
+    /// accounts.
+    static func caFile(for request: HTTPRequest, options: Options, sslCertFile: () -> String? = { getenv("SSL_CERT_FILE").map { String(cString: $0) } }) -> String? {
         if let file = request.caFile, !file.isEmpty { return file }
         if let file = options.caFile, !file.isEmpty { return file }
-        if let file = environment["SSL_CERT_FILE"], !file.isEmpty { return file }
+        if let file = sslCertFile(), !file.isEmpty { return file }
         return nil
     }
 
@@ -81,7 +84,7 @@ public struct CurlTransport: HTTPTransport {
         // A NUL-terminated copy, so an empty body still has a valid address (libcurl then sends
         // Content-Length: 0 rather than reading a NULL pointer as "no body").
         let body: [CChar]? = request.body.map { Array($0).map { CChar(bitPattern: $0) } + [0] }
-        let caFile = caFile(for: request, options: options, environment: ProcessEnvironment.variables)
+        let caFile = caFile(for: request, options: options)
         var raw = tm_http_response()
         defer { tm_http_response_free(&raw) }
 

@@ -1,10 +1,11 @@
 import Synchronization
 
-/// At most `limit` renewals at once in this process; the others wait, suspended, in arrival
-/// order. Refreshing every account (the UI's `R`, `tokenman refresh --all`, a scheduler tick
-/// after a long sleep) otherwise starts one renewal per account at once: a thread, a libcurl
-/// handle, a socket and a renewal-lock file each, a thousand at a time past the usual limit of
-/// 1,024 open files, and all of them competing for two cores with the server they call.
+/// At most `limit` holders at once in this process; the others wait, suspended, in arrival
+/// order. `TokenRenewer` has two: one for the renewals under way (each holds its renewal-lock
+/// file), one for their requests (a thread, a libcurl handle and a socket each). Refreshing
+/// every account (the UI's `R`, `tokenman refresh --all`, a scheduler tick after a long sleep)
+/// otherwise starts one renewal per account at once, a thousand at a time past the usual limit
+/// of 1,024 open files, all of them competing for two cores with the server they call.
 final class RenewalGate: Sendable {
     private struct State {
         var available: Int

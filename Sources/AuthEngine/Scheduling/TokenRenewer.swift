@@ -19,14 +19,23 @@ public actor TokenRenewer {
     private let clock: any WallClock
     private let lockTimeout: TimeInterval
     private var inFlight: [String: Task<Result<TokenSet, AuthError>, Never>] = [:]
+    /// Renewals under way, from taking the account's renewal lock to storing the tokens.
     private let gate: RenewalGate
+    /// The part of a renewal that leaves the process: a provider request, a password command.
+    private let requestGate: RenewalGate
 
-    /// How many renewals run at once (see `RenewalGate`). A renewal keeps its place until its
-    /// tokens are stored, so this also bounds how many updates one coalesced store write takes:
-    /// refreshing 1,000 accounts measured 2.3–2.5x curl's time at 16 and 1.5–1.8x at 48
-    /// (`Tests/Benchmarks/refresh-all.sh`).
-    /// 48 keeps a renewal's thread, socket and lock file well under the usual 1,024 open files.
-    public static let concurrentRenewals = 48
+    /// How many renewals are under way at once (see `RenewalGate`). Each holds its account's
+    /// renewal lock file until its tokens are stored, and the stores of the renewals that finish
+    /// together are one coalesced write, so this is also the most one write can take: 256 keeps
+    /// the lock files well under the usual 1,024 open files, and lets the renewals whose answers
+    /// are in wait for the next write without holding up requests.
+    public static let concurrentRenewals = 256
+
+    /// How many of those renewals send a request (or run a password command) at once: each
+    /// holds a thread, a libcurl handle and a socket meanwhile. Refreshing 1,000 accounts
+    /// measured 2.3–2.5x curl's time at 16 and 1.5–1.8x at 48 when this bound was also the
+    /// renewals' (`Tests/Benchmarks/refresh-all.sh`).
+    public static let concurrentRequests = 48
 
     public init(
         store: TokenStore,
@@ -34,9 +43,11 @@ public actor TokenRenewer {
         secrets: SecretResolver,
         clock: any WallClock,
         lockTimeout: TimeInterval = 60,
-        concurrentRenewals: Int = TokenRenewer.concurrentRenewals
+        concurrentRenewals: Int = TokenRenewer.concurrentRenewals,
+        concurrentRequests: Int = TokenRenewer.concurrentRequests
     ) {
         gate = RenewalGate(limit: concurrentRenewals)
+        requestGate = RenewalGate(limit: concurrentRequests)
         self.store = store
         self.authenticator = authenticator
         self.secrets = secrets
@@ -95,7 +106,9 @@ public actor TokenRenewer {
         case .refresh:
             guard let current else { return try await relogin(account, replacing: nil, interactive: interactive) }
             do {
-                let fresh = try await authenticator.refresh(account, tokens: current)
+                let fresh = try await outside { () async throws(AuthError) in
+                    try await authenticator.refresh(account, tokens: current)
+                }
                 return try await storeRenewed(Self.keepingRefreshToken(of: current, in: fresh), replacing: current, account: account)
             } catch {
                 switch error {
@@ -138,8 +151,11 @@ public actor TokenRenewer {
             }
             throw .needsInteractiveLogin("Account \(account.name) \(why); log in again.")
         }
-        let password = try await secrets.secret(for: account, interactive: interactive)
-        switch try await authenticator.login(account, password: password) {
+        let outcome = try await outside { () async throws(AuthError) in
+            let password = try await secrets.secret(for: account, interactive: interactive)
+            return try await authenticator.login(account, password: password)
+        }
+        switch outcome {
         case .loggedIn(let tokens):
             return try await storeRenewed(tokens, replacing: current, account: account)
         case .challenge(let challenge):
@@ -147,6 +163,13 @@ public actor TokenRenewer {
                 "Account \(account.name): the provider asks for a new password (\(challenge.name)); log in interactively."
             )
         }
+    }
+
+    /// Runs `work`, a request or a password command, as one of `concurrentRequests`.
+    private func outside<Value: Sendable>(_ work: () async throws(AuthError) -> Value) async throws(AuthError) -> Value {
+        await requestGate.enter()
+        defer { requestGate.leave() }
+        return try await work()
     }
 
     /// Stores renewed tokens if the account still holds `current`, the set the renewal started

@@ -124,7 +124,22 @@ public final class AccountService: Sendable {
     public func refresh(account name: String) async throws(AuthError) -> TokenSet {
         let account = try account(named: name)
         let current = try await store.loadAsync(account: name)
-        guard current != nil else { throw .needsInteractiveLogin("Account \(name) is not logged in.") }
+        return try await refresh(account, current: current)
+    }
+
+    /// `refresh(account:)` with the store as `stored` read it (`AccountRefresh` reads it once
+    /// for every account it renews). The renewal reads the account again under its lock, so
+    /// an older reading only names the tokens that are being replaced.
+    func refresh(account name: String, storedIn stored: TokenStoreSnapshot) async throws(AuthError) -> TokenSet {
+        let account = try account(named: name)
+        if let detail = stored.unreadable[name] {
+            throw .storage(TokenStoreError.unreadableEntry(path: store.filePath, account: name, detail: detail).description)
+        }
+        return try await refresh(account, current: stored.tokens[name])
+    }
+
+    private func refresh(_ account: AccountConfig, current: TokenSet?) async throws(AuthError) -> TokenSet {
+        guard current != nil else { throw .needsInteractiveLogin("Account \(account.name) is not logged in.") }
         return try await renewer.renew(account, replacing: current, minValid: .infinity)
     }
 

@@ -11,6 +11,20 @@ import Glibc
 /// rename itself survives a power loss.
 enum AtomicFileWriter {
     static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws(TokenStoreError) {
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            Result { () throws(TokenStoreError) in try write(bytes, to: path, mode: mode) }
+        }.get()
+    }
+
+    /// `write(_:to:mode:)` for bytes the caller holds (the token store's text, without a copy
+    /// into `Data` first).
+    static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(TokenStoreError) {
+        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            Result { () throws(TokenStoreError) in try write(buffer, to: path, mode: mode) }
+        }.get()
+    }
+
+    private static func write(_ data: UnsafeRawBufferPointer, to path: String, mode: mode_t) throws(TokenStoreError) {
         let directory = PathText.deletingLastComponent(path)
         let base = PathText.lastComponent(path)
         var tempPath = ""
@@ -48,22 +62,18 @@ enum AtomicFileWriter {
         syncDirectory(directory)
     }
 
-    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(TokenStoreError) {
-        let failure: String? = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
-            guard var pointer = buffer.baseAddress else { return nil }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = Glibc.write(fd, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return currentErrnoDescription()
-                }
-                remaining -= written
-                pointer += written
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(TokenStoreError) {
+        guard var pointer = buffer.baseAddress else { return }
+        var remaining = buffer.count
+        while remaining > 0 {
+            let written = Glibc.write(fd, pointer, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "write", reason: currentErrnoDescription())
             }
-            return nil
+            remaining -= written
+            pointer += written
         }
-        if let failure { throw .io(path: path, operation: "write", reason: failure) }
     }
 
     /// Removes the temp files of writes to `path` that a crash (SIGKILL, power loss) left

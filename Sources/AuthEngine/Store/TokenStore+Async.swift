@@ -5,12 +5,21 @@ import Dispatch
 /// which must not hold up a thread of Swift's small cooperative pool (the TUI's effects and
 /// the scheduler share it), so they run on a Dispatch worker instead.
 extension TokenStore {
+    /// `load(account:)`, coalesced with the other loads waiting at the same moment (see
+    /// `TokenStoreReadQueue`).
     func loadAsync(account: String) async throws(AuthError) -> TokenSet? {
-        try await offload { () throws(TokenStoreError) in try self.load(account: account) }
+        switch await readQueue.load(account: account, in: self) {
+        case .success(let tokens): return tokens
+        case .failure(let error): throw .storage(error.description)
+        }
     }
 
     func loadAllAsync() async throws(AuthError) -> [String: TokenSet] {
         try await offload { () throws(TokenStoreError) in try self.loadAll() }
+    }
+
+    func snapshotAsync() async throws(AuthError) -> TokenStoreSnapshot {
+        try await offload { () throws(TokenStoreError) in try self.snapshot() }
     }
 
     func updateAsync<Result: Sendable>(

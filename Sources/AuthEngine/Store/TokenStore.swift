@@ -26,10 +26,13 @@ public final class TokenStore: Sendable {
     private let writeObservers = Mutex<(next: Int, handlers: [Int: @Sendable () -> Void])>((0, [:]))
     /// Concurrent async updates share one locked rewrite (see `TokenStoreWriteQueue`).
     let writeQueue = TokenStoreWriteQueue()
-    /// The last file content this instance scanned, with the scan: a renewal reads the store
-    /// twice and a refresh of many accounts reads it once per account, so an unchanged file is
-    /// recognised by comparing its bytes (a memcmp) instead of scanning it again. Byte equality,
-    /// not a stat, because a replaced file can reuse an inode, size and coarse mtime.
+    /// Concurrent async loads share one read (see `TokenStoreReadQueue`).
+    let readQueue = TokenStoreReadQueue()
+    /// The last file content this instance scanned, with the scan: renewals re-read the store
+    /// under their locks and every write reads it under the store lock, mostly finding what this
+    /// instance last read or wrote, so an unchanged file is recognised by comparing its bytes (a
+    /// memcmp) instead of scanning it again. Byte equality, not a stat, because a replaced file
+    /// can reuse an inode, size and coarse mtime.
     private let lastScan = Mutex<ScanCache?>(nil)
 
     /// The last text read or written through this instance: its scan and, once decoded as a
@@ -76,6 +79,26 @@ public final class TokenStore: Sendable {
         case nil: return nil
         case .tokens(let tokens): return tokens
         case .unreadable(_, let detail): throw .unreadableEntry(path: filePath, account: account, detail: detail)
+        }
+    }
+
+    /// What `load(account:)` answers for each of `names`, from one read of the file (the
+    /// coalesced reads of `TokenStoreReadQueue`), in the order of `names`.
+    func load(accounts names: [String]) -> [Result<TokenSet?, TokenStoreError>] {
+        let scanned: TokenStoreFile.Scanned
+        do throws(TokenStoreError) {
+            guard let data = try readData() else { return names.map { _ in .success(nil) } }
+            scanned = try scan(data)
+        } catch {
+            return names.map { _ in .failure(error) }
+        }
+        let entries = scanned.entries(named: Set(names))
+        return names.map { name in
+            switch entries[name] {
+            case nil: .success(nil)
+            case .tokens(let tokens): .success(tokens)
+            case .unreadable(_, let detail): .failure(.unreadableEntry(path: filePath, account: name, detail: detail))
+            }
         }
     }
 
@@ -196,7 +219,7 @@ public final class TokenStore: Sendable {
     /// Replaces the file with `file` (the lock held) and keeps what was written as the last scan.
     private func write(_ file: TokenStoreFile) throws(TokenStoreError) {
         let written = try file.encodedScan()
-        try AtomicFileWriter.write(Data(written.bytes), to: filePath, mode: 0o600)
+        try AtomicFileWriter.write(written.bytes, to: filePath, mode: 0o600)
         lastScan.withLock { $0 = ScanCache(scanned: written, file: file.reread(from: written)) }
         notifyWriteObservers()
     }
@@ -256,23 +279,38 @@ public final class TokenStore: Sendable {
     }
 
     /// Reads straight into one buffer sized to the file (plus one byte to see the end in the
-    /// same call): a refresh of many accounts reads a large store often.
+    /// same call), left uninitialised until `read` fills it: a refresh of many accounts reads a
+    /// large store often, and zeroing the buffer first cost as much as a tenth of the copy.
     private func readAll(_ fd: Int32, expectedSize expected: Int) throws(TokenStoreError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: max(16 * 1024, expected + 1))
-        var length = 0
-        while true {
-            if length == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress.map { $0 + length }, buffer.count - length)
+        var bytes: [UInt8] = []
+        var capacity = max(16 * 1024, expected + 1)
+        var failure: Int32 = 0
+        var ended = false
+        while !ended, failure == 0 {
+            // Only when the file grew while it was read (not our writers: they replace it).
+            let kept = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, length in
+                length = buffer.initialize(fromContentsOf: kept)
+                guard let base = buffer.baseAddress else { return }
+                while length < buffer.count {
+                    let count = read(fd, base + length, buffer.count - length)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if count == 0 {
+                        ended = true
+                        return
+                    }
+                    length += count
+                }
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: filePath, operation: "read", reason: currentErrnoDescription())
-            }
-            if count == 0 { break }
-            length += count
+            capacity *= 2
         }
-        bytes.removeLast(bytes.count - length)
+        if failure != 0 {
+            throw .io(path: filePath, operation: "read", reason: String(cString: strerror(failure)))
+        }
         return bytes
     }
 

@@ -72,6 +72,14 @@ struct TokenStoreFile: Sendable, Equatable {
             accounts.last { $0.key == account }.map(decode)
         }
 
+        /// The entries of `names` that the file has, each decoded once (the last one wins if a
+        /// name repeats): `entry(_:)` for many accounts in one pass over the members.
+        func entries(named names: Set<String>) -> [String: Entry] {
+            var found: [String: JSONMemberScanner.Member] = [:]
+            for member in accounts where names.contains(member.key) { found[member.key] = member }
+            return found.mapValues(decode)
+        }
+
         func allEntries() -> [String: Entry] {
             var entries: [String: Entry] = [:]
             for member in accounts { entries[member.key] = decode(member) }
@@ -225,9 +233,14 @@ struct TokenStoreFile: Sendable, Equatable {
                     throw .io(path: "tokens.json", operation: "encode", reason: Self.describe(error))
                 }
                 // JSON strings never hold a raw newline, so this only indents the structure.
-                for byte in data {
-                    text.append(byte)
-                    if byte == UInt8(ascii: "\n") { text += "    ".utf8 }
+                data.withUnsafeBytes { (encoded: UnsafeRawBufferPointer) in
+                    var lineStart = 0
+                    for (index, byte) in encoded.enumerated() where byte == UInt8(ascii: "\n") {
+                        text += encoded[lineStart...index]
+                        text += "    ".utf8
+                        lineStart = index + 1
+                    }
+                    text += encoded[lineStart...]
                 }
             case .unreadable(let raw, _):
                 text += raw

@@ -53,21 +53,32 @@ final class TokenStoreWriteQueue: Sendable {
         }
     }
 
+    /// While updates keep coming, a write waits up to 3x as long as the last one took (at
+    /// most 100 ms) before it starts, so that it takes most of a burst's updates (see
+    /// `BurstPause`). A write into a quiet store starts at once.
+    static let pause = BurstPause(factor: 3, longest: 0.1, checks: 3)
+
     private func flush(_ store: TokenStore) {
-        while true {
-            let batch = state.withLock { state in
-                let batch = state.queue
-                state.queue = []
-                if batch.isEmpty { state.flushing = false }
-                return batch
-            }
-            guard !batch.isEmpty else { return }
-            do throws(TokenStoreError) {
-                try store.updateEach(batch.map { ($0.account, $0.apply) })
-                batch.forEach { $0.finish(nil) }
-            } catch {
-                batch.forEach { $0.finish(error) }
-            }
+        let batch = state.withLock { state in
+            let batch = state.queue
+            state.queue = []
+            if batch.isEmpty { state.flushing = false }
+            return batch
         }
+        guard !batch.isEmpty else { return }
+        let started = DispatchTime.now()
+        do throws(TokenStoreError) {
+            try store.updateEach(batch.map { ($0.account, $0.apply) })
+            batch.forEach { $0.finish(nil) }
+        } catch {
+            batch.forEach { $0.finish(error) }
+        }
+        let took = BurstPause.seconds(since: started)
+        let waiting = state.withLock { state in
+            if state.queue.isEmpty { state.flushing = false }
+            return state.queue.count
+        }
+        guard waiting > 0 else { return }
+        Self.pause.after(took, waiting: { self.waitingCount }) { self.flush(store) }
     }
 }

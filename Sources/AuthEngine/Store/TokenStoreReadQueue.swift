@@ -1,0 +1,70 @@
+import FoundationEssentials
+import Dispatch
+import Synchronization
+
+/// Coalesces concurrent `loadAsync` calls into one read of `tokens.json`, the way
+/// `TokenStoreWriteQueue` coalesces writes. Every renewal reads its account under its renewal
+/// lock, to see what another process stored meanwhile; a refresh of many accounts read the whole
+/// store once per account for that. Now the loads that arrive while a read is under way are
+/// answered together by the next one.
+///
+/// Each caller still gets a read that began after it asked (the batch is taken before the file
+/// is opened), so whatever was stored before the call, by any process, is in its answer: the
+/// same guarantee as a read of its own.
+final class TokenStoreReadQueue: Sendable {
+    private struct Pending: Sendable {
+        let account: String
+        let finish: @Sendable (Result<TokenSet?, TokenStoreError>) -> Void
+    }
+
+    private let state = Mutex<(queue: [Pending], reading: Bool, reads: Int)>(([], false, 0))
+    /// Runs after each read, before its loads are answered, with their number (tests hold a
+    /// read there to see the loads behind it coalesce, and to store between a read and them).
+    let afterRead = Mutex<(@Sendable (Int) -> Void)?>(nil)
+
+    /// Loads waiting for the next read.
+    var waitingCount: Int { state.withLock { $0.queue.count } }
+    /// Reads made so far.
+    var readCount: Int { state.withLock { $0.reads } }
+
+    func load(account: String, in store: TokenStore) async -> Result<TokenSet?, TokenStoreError> {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Result<TokenSet?, TokenStoreError>, Never>) in
+            let pending = Pending(account: account, finish: { continuation.resume(returning: $0) })
+            let startsReading = state.withLock { state in
+                state.queue.append(pending)
+                guard !state.reading else { return false }
+                state.reading = true
+                return true
+            }
+            // Off the cooperative pool, as every blocking store call.
+            if startsReading { DispatchQueue.global().async { self.drain(store) } }
+        }
+    }
+
+    /// While loads keep coming, a read waits up to 3x as long as the last one took (at most
+    /// 10 ms) before it starts (see `BurstPause`): renewals take their locks one after the other,
+    /// and reading at once read the store for every one or two of them. A load in a quiet
+    /// moment is read at once.
+    static let pause = BurstPause(factor: 3, longest: 0.01, checks: 3)
+
+    private func drain(_ store: TokenStore) {
+        let batch = state.withLock { state in
+            let batch = state.queue
+            state.queue = []
+            if batch.isEmpty { state.reading = false } else { state.reads += 1 }
+            return batch
+        }
+        guard !batch.isEmpty else { return }
+        let started = DispatchTime.now()
+        let results = store.load(accounts: batch.map(\.account))
+        afterRead.withLock { $0 }?(batch.count)
+        for (pending, result) in zip(batch, results) { pending.finish(result) }
+        let took = BurstPause.seconds(since: started)
+        let waiting = state.withLock { state in
+            if state.queue.isEmpty { state.reading = false }
+            return state.queue.count
+        }
+        guard waiting > 0 else { return }
+        Self.pause.after(took, waiting: { self.waitingCount }) { self.drain(store) }
+    }
+}
