@@ -29,7 +29,7 @@ final class AccountBlockSequence {
         count += 1
         guard failure == nil else { return }
         do {
-            try decode(table, prefix: "accounts[\(count)]")
+            try decode(table)
         } catch {
             failure = error
         }
@@ -39,15 +39,15 @@ final class AccountBlockSequence {
     /// element that is not a table.
     func append(_ value: TOMLValue, line: Int?) throws(ConfigError) {
         count += 1
-        let prefix = "accounts[\(count)]"
         guard let table = value.tableValue else {
-            throw ConfigError(path: path, line: line, field: prefix, message: "expected a table")
+            throw ConfigError(path: path, line: line, field: "accounts[\(count)]", message: "expected a table")
         }
-        try decode(table, prefix: prefix)
+        try decode(table)
     }
 
-    private func decode(_ table: TOMLTable, prefix: String) throws(ConfigError) {
-        let reader = ConfigTableReader(table: table, prefix: prefix, path: path)
+    /// Decodes block number `count`.
+    private func decode(_ table: TOMLTable) throws(ConfigError) {
+        let reader = ConfigTableReader(table: table, element: count, of: "accounts", path: path)
         let account = try decoder.decode(reader)
         if let earlier = firstLine[account.name] {
             throw reader.error("name", "duplicate account name \"\(account.name)\" (first used at line \(earlier))")
