@@ -179,11 +179,28 @@ public final class AccountService: Sendable {
     public func status(from stored: TokenStoreSnapshot) -> [AccountStatus] {
         let now = clock.now()
         return accounts.map { account in
-            if case .password = account.mode, stored.unreadable[account.name] != nil {
-                return AccountStatus(account: account.name, providerID: account.providerID, state: .unreadable)
-            }
-            return AccountStatus.of(account, tokens: stored.tokens[account.name], now: now)
+            status(of: account, expiry: stored.tokens[account.name].map(TokenExpiry.init), isUnreadable: stored.unreadable[account.name] != nil, now: now)
         }
+    }
+
+    /// The stored expiries and the accounts whose entries cannot be read, without any network.
+    public func storedExpiries() throws(AuthError) -> TokenExpirySnapshot {
+        do { return try store.expirySnapshot() } catch { throw .storage(error.description) }
+    }
+
+    /// `status(from:)` over expiries (`tokenman list`, which needs no more of the tokens).
+    public func status(from stored: TokenExpirySnapshot) -> [AccountStatus] {
+        let now = clock.now()
+        return accounts.map { account in
+            status(of: account, expiry: stored.expiries[account.name], isUnreadable: stored.unreadable[account.name] != nil, now: now)
+        }
+    }
+
+    private func status(of account: AccountConfig, expiry: TokenExpiry?, isUnreadable: Bool, now: Date) -> AccountStatus {
+        if case .password = account.mode, isUnreadable {
+            return AccountStatus(account: account.name, providerID: account.providerID, state: .unreadable)
+        }
+        return AccountStatus.of(account, expiry: expiry, now: now)
     }
 
     private func save(_ tokens: TokenSet, account: String) async throws(AuthError) {

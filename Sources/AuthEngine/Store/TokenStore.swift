@@ -87,6 +87,13 @@ public final class TokenStore: Sendable {
         return try TokenStoreFile.scan(bytes: data, path: filePath).snapshot()
     }
 
+    /// `snapshot()` with each account's expiry instead of its tokens: for a list of every
+    /// account, which shows when tokens expire and never the tokens.
+    public func expirySnapshot() throws(TokenStoreError) -> TokenExpirySnapshot {
+        guard let data = try readData() else { return TokenExpirySnapshot() }
+        return try TokenStoreFile.scan(bytes: data, path: filePath).expirySnapshot()
+    }
+
     /// Like `snapshot()`, but reads and decodes nothing when the file's stamp (device, inode,
     /// size, mtime in ns) is still `previous`: the TUI polls the store for other processes'
     /// writes, and re-decoding an unchanged file of 10,000 accounts every few seconds was most

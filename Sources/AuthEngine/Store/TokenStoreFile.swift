@@ -111,6 +111,29 @@ struct TokenStoreFile: Sendable, Equatable {
             return snapshot
         }
 
+        /// `snapshot()` with each account's expiry instead of its tokens: the same accounts
+        /// readable and unreadable, for the same reasons, without building the tokens' text.
+        func expirySnapshot() -> TokenExpirySnapshot {
+            var snapshot = TokenExpirySnapshot()
+            snapshot.expiries.reserveCapacity(accounts.count)
+            for member in accounts {
+                if let expiry = TokenSetFastDecoder.expiry(bytes[member.range]) {
+                    snapshot.expiries[member.key] = expiry
+                    snapshot.unreadable[member.key] = nil
+                    continue
+                }
+                switch decode(member) {
+                case .tokens(let tokens):
+                    snapshot.expiries[member.key] = TokenExpiry(tokens)
+                    snapshot.unreadable[member.key] = nil
+                case .unreadable(_, let detail):
+                    snapshot.unreadable[member.key] = detail
+                    snapshot.expiries[member.key] = nil
+                }
+            }
+            return snapshot
+        }
+
         func decode(_ member: JSONMemberScanner.Member) -> Entry {
             if let tokens = TokenSetFastDecoder.decode(bytes[member.range]) { return .tokens(tokens) }
             let raw = Array(bytes[member.range])
