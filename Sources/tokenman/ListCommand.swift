@@ -21,23 +21,17 @@ extension Tokenman {
         func run() async throws {
             try await FailureReporting.run {
                 let context = try CommandContext(global)
-                let reports = try AccountReport.all(in: context)
+                let rows = try ListRow.all(in: context)
+                let accounts = context.config.accounts
                 if json {
-                    Console.out(JSONValue.array(reports.map(\.listJSON)).serialized)
+                    Console.out(bytes: ListOutput.json(accounts, rows))
                     return
                 }
-                if reports.isEmpty {
+                if rows.isEmpty {
                     Console.error("tokenman: no accounts configured in \(context.config.path ?? "the config file")")
                     return
                 }
-                let rows = reports.map { report in
-                    [
-                        report.account.name, report.account.providerID, report.account.username ?? "-",
-                        report.status.state.rawValue, report.accessText,
-                        DurationText.format(report.refreshSecondsLeft),
-                    ]
-                }
-                Console.out(TextTable.render(header: ["ACCOUNT", "PROVIDER", "USERNAME", "STATE", "ACCESS", "REFRESH"], rows: rows))
+                Console.out(bytes: ListOutput.table(accounts, rows))
             }
         }
     }
