@@ -24,6 +24,14 @@ final class AccountBlockSequence {
         self.keep = keep
     }
 
+    /// Room for `count` blocks, a hint (`ConfigLoader.load` counts the lines that start with
+    /// `[[`): with many accounts, growing the list and the name index by doubling held two
+    /// copies of them at once, a large part of the load's peak memory.
+    func reserveCapacity(_ count: Int) {
+        accounts.reserveCapacity(count)
+        firstLine.reserveCapacity(count)
+    }
+
     /// The parser's sink: decodes the block now and keeps any error for later.
     func add(_ table: TOMLTable) {
         count += 1
@@ -49,10 +57,10 @@ final class AccountBlockSequence {
     private func decode(_ table: TOMLTable) throws(ConfigError) {
         let reader = ConfigTableReader(table: table, element: count, of: "accounts", path: path)
         let account = try decoder.decode(reader)
-        if let earlier = firstLine[account.name] {
+        // One hash of the name: on a duplicate the sequence stops, so the replaced line is moot.
+        if let earlier = firstLine.updateValue(table.line(of: "name") ?? table.line, forKey: account.name) {
             throw reader.error("name", "duplicate account name \"\(account.name)\" (first used at line \(earlier))")
         }
-        firstLine[account.name] = table.line(of: "name") ?? table.line
         if keep(account) { accounts.append(account) }
     }
 }
