@@ -8,12 +8,6 @@ enum Console {
         write(text + "\n", to: STDOUT_FILENO)
     }
 
-    /// `out` of UTF-8 text already assembled as bytes (a long list), in one write.
-    static func out(bytes: consuming [UInt8]) {
-        bytes.append(UInt8(ascii: "\n"))
-        write(bytes, to: STDOUT_FILENO)
-    }
-
     /// Messages can carry text from outside (a provider's message, a challenge name): each line
     /// goes through the one sanitiser, so an ESC or BEL is shown escaped, never acted on.
     static func error(_ text: String) {
@@ -26,6 +20,7 @@ enum Console {
         write(Array(text.utf8), to: descriptor)
     }
 
+    /// UTF-8 text already assembled as bytes (a long list, in pieces).
     static func write(_ bytes: [UInt8], to descriptor: Int32) {
         var offset = 0
         while offset < bytes.count {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthEngine
+import Foundation
 
 extension Tokenman {
     /// `tokenman list`: the configured accounts and how long their tokens have left.
@@ -20,18 +21,25 @@ extension Tokenman {
 
         func run() async throws {
             try await FailureReporting.run {
-                let context = try CommandContext(global)
-                let rows = try ListRow.all(in: context)
+                // The store is read first and kept only as expiries, so its text is gone before
+                // the config's accounts are built: with 100,000 accounts, holding both was most
+                // of the list's peak memory. A config error is still the one reported first.
+                let environment = ProcessInfo.processInfo.environment
+                let stored = Result { () throws(TokenStoreError) -> StoredExpiries in
+                    try TokenStore(directory: global.stateDir, environment: environment).expiries()
+                }
+                let context = try CommandContext(global, environment: environment)
+                let rows = try ListRow.all(in: context, stored: stored)
                 let accounts = context.config.accounts
                 if json {
-                    Console.out(bytes: ListOutput.json(accounts, rows))
+                    ListOutput.json(accounts, rows) { Console.write($0, to: STDOUT_FILENO) }
                     return
                 }
                 if rows.isEmpty {
                     Console.error("tokenman: no accounts configured in \(context.config.path ?? "the config file")")
                     return
                 }
-                Console.out(bytes: ListOutput.table(accounts, rows))
+                ListOutput.table(accounts, rows) { Console.write($0, to: STDOUT_FILENO) }
             }
         }
     }

@@ -1,13 +1,23 @@
 import AuthEngine
 
-/// The text of `tokenman list` and `tokenman list --json`, written straight into one buffer
-/// (without a string per cell or a JSON tree per row) for one write of the whole output.
-/// `accounts[i]` is the config of `rows[i]`.
+/// The text of `tokenman list` and `tokenman list --json`, with the final newline, written
+/// straight into a buffer (without a string per cell or a JSON tree per row) that goes to
+/// `write` in pieces of about `pieceSize` bytes: a few writes of 64 KiB cost no more than one
+/// write, and holding a list of 100,000 accounts whole for one write added megabytes to the
+/// peak memory. `accounts[i]` is the config of `rows[i]`.
 enum ListOutput {
     static let header = ["ACCOUNT", "PROVIDER", "USERNAME", "STATE", "ACCESS", "REFRESH"]
+    static let pieceSize = 64 * 1024
+
+    /// Hands `out` to `write` once it holds a piece.
+    private static func writeIfFull(_ out: inout [UInt8], _ write: ([UInt8]) -> Void) {
+        guard out.count >= pieceSize else { return }
+        write(out)
+        out.removeAll(keepingCapacity: true)
+    }
 
     /// `TextTable.render(header:rows:)` of the rows as strings, byte for byte.
-    static func table(_ accounts: [AccountConfig], _ rows: [ListRow]) -> [UInt8] {
+    static func table(_ accounts: [AccountConfig], _ rows: [ListRow], write: ([UInt8]) -> Void) {
         // The two countdown cells of every row, formatted once: their widths are needed before
         // the first row is written. `cellEnds` holds where each row's two cells end.
         var cells: [UInt8] = []
@@ -28,7 +38,7 @@ enum ListOutput {
             cellEnds.append(cells.count)
         }
         var out: [UInt8] = []
-        out.reserveCapacity((widths.reduce(0, +) + 20) * (rows.count + 1))
+        out.reserveCapacity(pieceSize + widths.reduce(2, +) + 2 * header.count)
         for (index, title) in header.enumerated() {
             if index > 0 { out += "  ".utf8 }
             if index == header.count - 1 {
@@ -53,14 +63,16 @@ enum ListOutput {
             out += "  ".utf8
             out += cells[accessEnd..<refreshEnd]
             cellStart = refreshEnd
+            writeIfFull(&out, write)
         }
-        return out
+        out.append(UInt8(ascii: "\n"))
+        write(out)
     }
 
     /// `JSONValue.array(reports.map(\.listJSON)).serialized`, byte for byte.
-    static func json(_ accounts: [AccountConfig], _ rows: [ListRow]) -> [UInt8] {
+    static func json(_ accounts: [AccountConfig], _ rows: [ListRow], write: ([UInt8]) -> Void) {
         var out: [UInt8] = []
-        out.reserveCapacity(rows.count * 192 + 2)
+        out.reserveCapacity(pieceSize + 1024)
         out.append(UInt8(ascii: "["))
         for (number, (account, row)) in zip(accounts, rows).enumerated() {
             if number > 0 { out.append(UInt8(ascii: ",")) }
@@ -81,9 +93,10 @@ enum ListOutput {
             out += #","refresh_expires_in":"#.utf8
             appendSeconds(row.refreshSecondsLeft, to: &out)
             out.append(UInt8(ascii: "}"))
+            writeIfFull(&out, write)
         }
-        out.append(UInt8(ascii: "]"))
-        return out
+        out += "]\n".utf8
+        write(out)
     }
 
     /// A number as `JSONValue.number(Double(seconds))` writes it, or null.

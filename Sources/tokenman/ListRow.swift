@@ -11,31 +11,28 @@ struct ListRow {
     var accessWithoutExpiry: ExpirySource?
     var refreshSecondsLeft: Int?
 
-    /// One row per configured account, in config order. Unreadable store entries are reported
-    /// on stderr, as `AccountReport.all` reports them.
-    static func all(in context: CommandContext) throws(CLIFailure) -> [ListRow] {
-        let snapshot: TokenExpirySnapshot
-        do {
-            snapshot = try context.service.storedExpiries()
-        } catch {
-            throw CLIFailure(error)
+    /// One row per configured account, in config order, from the store as `read` (before the
+    /// config: see `List.run`). Unreadable store entries of configured accounts are reported on
+    /// stderr, as `AccountReport.all` reports them.
+    static func all(in context: CommandContext, stored read: Result<StoredExpiries, TokenStoreError>) throws(CLIFailure) -> [ListRow] {
+        let stored: [StoredExpiry]
+        switch read {
+        case .success(let expiries): stored = expiries.of(context.config.accounts.map(\.name))
+        case .failure(let error): throw CLIFailure(AuthError.storage(error.description))
         }
-        if !snapshot.unreadable.isEmpty {
-            for account in context.config.accounts {
-                if let detail = snapshot.unreadable[account.name] {
-                    Console.error("tokenman: \(TokenStoreError.unreadableEntry(path: context.store.filePath, account: account.name, detail: detail))")
-                }
+        for (account, entry) in zip(context.config.accounts, stored) {
+            if case .unreadable(let detail) = entry {
+                Console.error("tokenman: \(TokenStoreError.unreadableEntry(path: context.store.filePath, account: account.name, detail: detail))")
             }
         }
-        let statuses = context.service.status(from: snapshot)
-        return zip(context.config.accounts, statuses).map { account, status in
+        let statuses = context.service.status(from: stored)
+        return zip(statuses, stored).map { status, entry in
             var row = ListRow(
                 state: status.state,
                 accessSecondsLeft: status.accessSecondsLeft.map(Timestamps.wholeSeconds),
                 refreshSecondsLeft: status.refreshSecondsLeft.map(Timestamps.wholeSeconds)
             )
-            // Only an account without an access countdown can have tokens without an expiry.
-            if row.accessSecondsLeft == nil, let expiry = snapshot.expiries[account.name], expiry.accessExpiresAt == nil {
+            if case .expiry(let expiry) = entry, expiry.accessExpiresAt == nil {
                 row.accessWithoutExpiry = expiry.accessExpirySource
             }
             return row

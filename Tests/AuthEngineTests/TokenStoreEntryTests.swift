@@ -49,11 +49,19 @@ import Testing
 
         let full = try store.snapshot()
         #expect(full.tokens.keys.sorted() == ["api", "escaped", "good"])
-        let expiries = try store.expirySnapshot()
-        #expect(expiries.expiries == full.tokens.mapValues(TokenExpiry.init))
-        #expect(expiries.unreadable == full.unreadable)
-        #expect(expiries.expiries["escaped"]?.hasRefreshToken == true)
-        #expect(expiries.expiries["api"] == TokenExpiry(accessExpiresAt: nil, accessExpirySource: .never, hasRefreshToken: false, refreshExpiresAt: nil))
+        let names = ["good", "missing", "bad", "escaped", "api", "good"]
+        let expected: [StoredExpiry] = names.map { name in
+            if let tokens = full.tokens[name] { return .expiry(TokenExpiry(tokens)) }
+            return full.unreadable[name].map(StoredExpiry.unreadable) ?? StoredExpiry.none
+        }
+        #expect(try store.expiries().of(names) == expected)
+        #expect(expected[2] == .unreadable("bad value at accessExpiresAt"))
+        #expect(expected[1] == StoredExpiry.none)
+        guard case .expiry(let escaped) = expected[3] else { Issue.record("escaped: \(expected[3])"); return }
+        #expect(escaped.hasRefreshToken)
+        #expect(expected[4] == .expiry(TokenExpiry(accessExpiresAt: nil, accessExpirySource: .never, hasRefreshToken: false, refreshExpiresAt: nil)))
+        #expect(try store.expiries().of([]) == [])
+        #expect(try TokenStore(directory: scratch.path + "/none").expiries().of(["good"]) == [StoredExpiry.none])
     }
 
     @Test func theNextWriteKeepsTheUnreadableEntryByteForByte() throws {

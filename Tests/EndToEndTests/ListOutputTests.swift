@@ -95,6 +95,20 @@ struct ListOutputTests {
         }
     }
 
+    static func table(_ accounts: [AccountConfig], _ rows: [ListRow]) -> [UInt8] {
+        var pieces: [[UInt8]] = []
+        ListOutput.table(accounts, rows) { pieces.append($0) }
+        #expect(pieces.dropLast().allSatisfy { $0.count >= ListOutput.pieceSize })
+        return Array(pieces.joined())
+    }
+
+    static func json(_ accounts: [AccountConfig], _ rows: [ListRow]) -> [UInt8] {
+        var pieces: [[UInt8]] = []
+        ListOutput.json(accounts, rows) { pieces.append($0) }
+        #expect(pieces.dropLast().allSatisfy { $0.count >= ListOutput.pieceSize })
+        return Array(pieces.joined())
+    }
+
     // MARK: Tests
 
     @Test func durationsAreFormattedAsBefore() {
@@ -116,7 +130,7 @@ struct ListOutputTests {
                  Self.accessText(row), Self.durationByStrings(row.refreshSecondsLeft)]
             }
             let expected = Self.tableByStrings(header: ListOutput.header, rows: cells)
-            #expect(ListOutput.table(Self.accounts, rows) == Array(expected.utf8), "\(shift)")
+            #expect(Self.table(Self.accounts, rows) == Array((expected + "\n").utf8), "\(shift)")
             #expect(Array(TextTable.render(header: ListOutput.header, rows: cells).utf8) == Array(expected.utf8))
             // ASCII-only rows take the direct padding throughout.
             let ascii = Array(Self.accounts.prefix(1)) + [Self.accounts[2]]
@@ -125,16 +139,31 @@ struct ListOutputTests {
                 [account.name, account.providerID, account.username ?? "-", row.state.rawValue,
                  Self.accessText(row), Self.durationByStrings(row.refreshSecondsLeft)]
             }
-            #expect(ListOutput.table(ascii, asciiRows) == Array(Self.tableByStrings(header: ListOutput.header, rows: asciiCells).utf8))
+            #expect(Self.table(ascii, asciiRows) == Array((Self.tableByStrings(header: ListOutput.header, rows: asciiCells) + "\n").utf8))
         }
-        #expect(ListOutput.table([], []) == Array(Self.tableByStrings(header: ListOutput.header, rows: []).utf8))
+        #expect(Self.table([], []) == Array((Self.tableByStrings(header: ListOutput.header, rows: []) + "\n").utf8))
+    }
+
+    /// Thousands of rows go out in several pieces that join up to the whole text.
+    @Test func longListsGoOutInPieces() {
+        let accounts = (0..<3000).map { index in Self.accounts[index % Self.accounts.count] }
+        let rows = (0..<3000).map { index in Self.rows(shift: index / Self.accounts.count)[index % Self.accounts.count] }
+        let cells = zip(accounts, rows).map { account, row in
+            [account.name, account.providerID, account.username ?? "-", row.state.rawValue,
+             Self.accessText(row), Self.durationByStrings(row.refreshSecondsLeft)]
+        }
+        var pieces = 0
+        ListOutput.table(accounts, rows) { _ in pieces += 1 }
+        #expect(pieces > 2)
+        #expect(Self.table(accounts, rows) == Array((Self.tableByStrings(header: ListOutput.header, rows: cells) + "\n").utf8))
+        #expect(Self.json(accounts, rows) == Array((Self.jsonByTree(accounts, rows) + "\n").utf8))
     }
 
     @Test func theJSONIsWhatTheJSONTreeWas() {
         for shift in 0..<40 {
             let rows = Self.rows(shift: shift)
-            #expect(ListOutput.json(Self.accounts, rows) == Array(Self.jsonByTree(Self.accounts, rows).utf8), "\(shift)")
+            #expect(Self.json(Self.accounts, rows) == Array((Self.jsonByTree(Self.accounts, rows) + "\n").utf8), "\(shift)")
         }
-        #expect(ListOutput.json([], []) == Array("[]".utf8))
+        #expect(Self.json([], []) == Array("[]\n".utf8))
     }
 }

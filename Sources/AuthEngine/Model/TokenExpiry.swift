@@ -1,7 +1,7 @@
 import Foundation
 
 /// When an account's tokens stop being valid, without the tokens: all that `tokenman list` and
-/// the account states need. Reading only this from the store (`TokenStore.expirySnapshot`)
+/// the account states need. Reading only this from the store (`TokenStore.expiries()`)
 /// spares building every token's text for a list of thousands of accounts.
 public struct TokenExpiry: Sendable, Equatable {
     /// nil with `accessExpirySource == .never`: the token does not expire (Exabits API tokens).

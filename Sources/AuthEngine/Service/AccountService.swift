@@ -183,16 +183,16 @@ public final class AccountService: Sendable {
         }
     }
 
-    /// The stored expiries and the accounts whose entries cannot be read, without any network.
-    public func storedExpiries() throws(AuthError) -> TokenExpirySnapshot {
-        do { return try store.expirySnapshot() } catch { throw .storage(error.description) }
-    }
-
-    /// `status(from:)` over expiries (`tokenman list`, which needs no more of the tokens).
-    public func status(from stored: TokenExpirySnapshot) -> [AccountStatus] {
+    /// `status(from:)` over expiries (`tokenman list`, which needs no more of the tokens);
+    /// `stored[i]` is for `accounts[i]` (see `StoredExpiries.of`).
+    public func status(from stored: [StoredExpiry]) -> [AccountStatus] {
         let now = clock.now()
-        return accounts.map { account in
-            status(of: account, expiry: stored.expiries[account.name], isUnreadable: stored.unreadable[account.name] != nil, now: now)
+        return zip(accounts, stored).map { account, entry in
+            switch entry {
+            case .none: status(of: account, expiry: nil, isUnreadable: false, now: now)
+            case .expiry(let expiry): status(of: account, expiry: expiry, isUnreadable: false, now: now)
+            case .unreadable: status(of: account, expiry: nil, isUnreadable: true, now: now)
+            }
         }
     }
 

@@ -87,11 +87,11 @@ public final class TokenStore: Sendable {
         return try TokenStoreFile.scan(bytes: data, path: filePath).snapshot()
     }
 
-    /// `snapshot()` with each account's expiry instead of its tokens: for a list of every
-    /// account, which shows when tokens expire and never the tokens.
-    public func expirySnapshot() throws(TokenStoreError) -> TokenExpirySnapshot {
-        guard let data = try readData() else { return TokenExpirySnapshot() }
-        return try TokenStoreFile.scan(bytes: data, path: filePath).expirySnapshot()
+    /// `snapshot()` reduced to when the tokens expire: for a list of every account, which
+    /// shows when tokens expire and never the tokens.
+    public func expiries() throws(TokenStoreError) -> StoredExpiries {
+        guard let data = try readData() else { return StoredExpiries() }
+        return try TokenStoreFile.scan(bytes: data, path: filePath).expiries()
     }
 
     /// Like `snapshot()`, but reads and decodes nothing when the file's stamp (device, inode,

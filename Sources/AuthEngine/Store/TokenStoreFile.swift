@@ -111,27 +111,16 @@ struct TokenStoreFile: Sendable, Equatable {
             return snapshot
         }
 
-        /// `snapshot()` with each account's expiry instead of its tokens: the same accounts
-        /// readable and unreadable, for the same reasons, without building the tokens' text.
-        func expirySnapshot() -> TokenExpirySnapshot {
-            var snapshot = TokenExpirySnapshot()
-            snapshot.expiries.reserveCapacity(accounts.count)
-            for member in accounts {
-                if let expiry = TokenSetFastDecoder.expiry(bytes[member.range]) {
-                    snapshot.expiries[member.key] = expiry
-                    snapshot.unreadable[member.key] = nil
-                    continue
-                }
+        /// Every entry reduced to its expiry, as `snapshot()` reads it (readable or not, for the
+        /// same reasons), without building the tokens' text.
+        func expiries() -> StoredExpiries {
+            StoredExpiries(names: accounts.map(\.key), entries: accounts.map { member in
+                if let expiry = TokenSetFastDecoder.expiry(bytes[member.range]) { return .expiry(expiry) }
                 switch decode(member) {
-                case .tokens(let tokens):
-                    snapshot.expiries[member.key] = TokenExpiry(tokens)
-                    snapshot.unreadable[member.key] = nil
-                case .unreadable(_, let detail):
-                    snapshot.unreadable[member.key] = detail
-                    snapshot.expiries[member.key] = nil
+                case .tokens(let tokens): return .expiry(TokenExpiry(tokens))
+                case .unreadable(_, let detail): return .unreadable(detail)
                 }
-            }
-            return snapshot
+            })
         }
 
         func decode(_ member: JSONMemberScanner.Member) -> Entry {

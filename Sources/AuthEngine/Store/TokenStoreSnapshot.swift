@@ -13,18 +13,6 @@ public struct TokenStoreSnapshot: Sendable, Equatable {
     }
 }
 
-/// `TokenStoreSnapshot` with each account's expiry instead of its tokens (`tokenman list`).
-public struct TokenExpirySnapshot: Sendable, Equatable {
-    public var expiries: [String: TokenExpiry]
-    /// Account -> a short reason (never the entry's text).
-    public var unreadable: [String: String]
-
-    public init(expiries: [String: TokenExpiry] = [:], unreadable: [String: String] = [:]) {
-        self.expiries = expiries
-        self.unreadable = unreadable
-    }
-}
-
 extension TokenStore {
     /// Decodes the bytes of a `tokens.json` as `snapshot()` reads the file, without touching
     /// the disk. For the token store fuzz harness (Tests/Fuzz) and tools; `path` only names the
