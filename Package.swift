@@ -6,6 +6,16 @@
 //   ProviderSimulator imports nothing of the app: it is written from the provider docs alone.
 import PackageDescription
 
+/// Release links also take libstdc++ statically: `Sources/tokenman/StaticLibstdcxx` holds a
+/// linker script named `libstdc++.so` that the linker finds before the shared library.
+let staticLibstdcxxDirectory = String(#filePath.dropLast("Package.swift".count)) + "Sources/tokenman/StaticLibstdcxx"
+
+/// Our modules see only the members of modules they import (Swift's upcoming
+/// MemberImportVisibility): without it, Foundation's String extensions leaked in through any
+/// dependency that imports Foundation, and the binary linked Foundation without one
+/// `import Foundation` in Sources (issue 13: Foundation costs every process start).
+let ownModuleSettings: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "tokenman",
     // Linux only (no `platforms`): the terminal code uses glibc's sigaction and termios
@@ -29,42 +39,48 @@ let package = Package(
         // libcurl is loaded with dlopen on the first request, so processes that never
         // touch the network (a cached `tokenman token`, the first TUI frame) do not pay for it.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
-        .target(name: "TOMLParser"),
+        .target(name: "TOMLParser", swiftSettings: ownModuleSettings),
         // Clamping conversions for numbers from outside; every module that turns one into an
         // Int or a Date uses them (see CheckedConversionLintTests).
-        .target(name: "CheckedNumbers"),
+        .target(name: "CheckedNumbers", swiftSettings: ownModuleSettings),
         .target(
             name: "AuthEngine",
             dependencies: [
-                "CCurl", "TOMLParser", "CheckedNumbers",
+                "CCurl", "TOMLParser", "CheckedNumbers", "PlatformSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: ownModuleSettings
         ),
         .target(
             name: "ProviderSimulator",
             dependencies: ["CheckedNumbers", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "TerminalUI", dependencies: ["CNCurses", "CheckedNumbers"]),
+        // Threads, child processes, path strings, standard streams and String trimming: what
+        // Foundation was linked for, without its start-up cost (issue 13).
+        .target(name: "PlatformSupport", dependencies: ["CheckedNumbers"], swiftSettings: ownModuleSettings),
+        .target(name: "TerminalUI", dependencies: ["CNCurses", "CheckedNumbers", "PlatformSupport"], swiftSettings: ownModuleSettings),
         // Theme files (TOML) and the built-in themes, read into TerminalUI's `Theme`.
-        .target(name: "Themes", dependencies: ["TerminalUI", "TOMLParser"]),
-        .target(name: "TokenManager", dependencies: ["TerminalUI", "Themes", "AuthEngine", "CheckedNumbers"]),
+        .target(name: "Themes", dependencies: ["TerminalUI", "TOMLParser"], swiftSettings: ownModuleSettings),
+        .target(name: "TokenManager", dependencies: ["TerminalUI", "Themes", "AuthEngine", "CheckedNumbers", "PlatformSupport"], swiftSettings: ownModuleSettings),
         .executableTarget(
             name: "tokenman",
             dependencies: [
-                "TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator", "CheckedNumbers",
+                "TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator", "CheckedNumbers", "PlatformSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The installed binary (`swift build -c release`) links the Swift runtime and
-            // Foundation statically: a cached `tokenman token` starts in about half the time
-            // without loading Foundation's shared libraries (DECISIONS.md, "Static Swift
-            // runtime"). Release only: debug builds and `swift test` link as before. Also a
-            // compiler flag: compiled with it, the module's Foundation import names the static
-            // libraries Foundation needs (CoreFoundation, ICU) for the linker.
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+            exclude: ["StaticLibstdcxx"],
+            // The installed binary (`swift build -c release`) links the Swift runtime (and
+            // libstdc++, see `staticLibstdcxxDirectory`) statically: a cached `tokenman token`
+            // starts in about half the time without loading shared Swift libraries
+            // (DECISIONS.md, "Static Swift runtime"). Release only: debug builds and
+            // `swift test` link as before. Also a compiler flag: compiled with it, the
+            // module's imports name the static libraries they need for the linker.
+            swiftSettings: ownModuleSettings + [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-L\(staticLibstdcxxDirectory)"], .when(configuration: .release))]
         ),
         .testTarget(name: "TOMLParserTests", dependencies: ["TOMLParser"]),
         .testTarget(name: "CheckedNumbersTests", dependencies: ["CheckedNumbers"]),
+        .testTarget(name: "PlatformSupportTests", dependencies: ["PlatformSupport", "CheckedNumbers"]),
         .testTarget(name: "ProviderSimulatorTests", dependencies: ["ProviderSimulator"]),
         // Starts moto (a local AWS Cognito) for the tests that prove the Cognito flows.
         .target(name: "MotoSupport", dependencies: ["AuthEngine"], path: "Tests/MotoSupport"),

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 // Every number that comes from outside (a provider's `expires_in`, a JWT's `exp`, `Retry-After`,
 // a config duration, a flag) is a Double or a digit string of any size. `Int(someDouble)` traps

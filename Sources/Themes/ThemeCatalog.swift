@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TOMLParser
 import TerminalUI
 
@@ -68,10 +68,9 @@ public struct ThemeCatalog: Sendable {
     /// Loads one theme file; the theme's default name is the file name without `.toml`.
     public static func load(file: String) throws(ThemeError) -> Theme {
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw .unreadable(file: file, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        switch ThemeFile.read(file) {
+        case .success(let bytes): data = bytes
+        case .failure(let reason): throw .unreadable(file: file, reason: reason.description)
         }
         let source: String
         do {

@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Work `update` asks for, as a plain value: tests compare commands, and `CommandRunner`

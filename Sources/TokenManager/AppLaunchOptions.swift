@@ -30,4 +30,4 @@ public struct AppLaunchOptions: Sendable {
     }
 }
 
-import Foundation
+import FoundationEssentials

@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Everything that can happen to the app, named for what happened. Replies carry the account

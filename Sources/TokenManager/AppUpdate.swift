@@ -1,6 +1,6 @@
 import CheckedNumbers
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// The one pure update: applies a message to the model and returns the work to do. Keys go

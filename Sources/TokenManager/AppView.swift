@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Draws the whole screen: title bar, the current screen's body, the status line and the key

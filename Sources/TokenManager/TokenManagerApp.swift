@@ -1,5 +1,7 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
+import Glibc
 import TerminalUI
 import Themes
 
@@ -81,7 +83,7 @@ public enum TokenManagerApp {
     /// Swift's small cooperative pool, where the effects and the scheduler run.
     private static func runOnOwnThread(_ box: UncheckedBox<(Program<AppModel, AppMessage>, NCursesBackend)>) async throws -> Program<AppModel, AppMessage>.ExitReason {
         try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
+            let started = DetachedThread.start(name: "tokenman-ui", stackSize: 8 << 20) {
                 blockTerminationSignals()
                 do {
                     let (program, backend) = box.value
@@ -90,9 +92,7 @@ public enum TokenManagerApp {
                     continuation.resume(throwing: error)
                 }
             }
-            thread.name = "tokenman-ui"
-            thread.stackSize = 8 << 20
-            thread.start()
+            if !started { continuation.resume(throwing: TerminalError.cannotOpenTerminal) }
         }
     }
 
@@ -114,7 +114,7 @@ public enum TokenManagerApp {
     }
 
     private static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("tokenman: \(message)\n".utf8))
+        StandardStream.error.write("tokenman: \(message)\n")
     }
 }
 

@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 
 /// Shell completion of account names: reads the default config (no flags are known yet when a
 /// shell asks) and never fails loudly.

@@ -1,5 +1,6 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// One account's row for `list` and `status`, computed from the stored tokens at `now` without
 /// any network. JSON keys are snake_case, always present (null when unknown), in a fixed order:

@@ -1,5 +1,6 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import Synchronization
 
 /// Where a command gets what it must ask a person: the terminal (echo off for secrets), or,
@@ -53,7 +54,9 @@ final class StandardInputLines: Sendable {
 
     func next(for what: String) throws(AuthError) -> String {
         guard let line = lines.pop() else {
-            let described = what.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            var described = Substring(what)
+            while let first = described.first, first == ":" || first == " " { described = described.dropFirst() }
+            while let last = described.last, last == ":" || last == " " { described = described.dropLast() }
             throw .needsInteractiveLogin("Standard input ended before the answer for \"\(described)\".")
         }
         return line
@@ -67,7 +70,7 @@ private final class LockedLines: Sendable {
     func pop() -> String? {
         remaining.withLock { remaining in
             if remaining == nil {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
+                let data = StandardStream.readInput()
                 remaining = String(decoding: data, as: UTF8.self)
                     .split(separator: "\n", omittingEmptySubsequences: false)
                     .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }

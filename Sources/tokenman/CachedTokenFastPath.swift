@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// `tokenman token|header ACCOUNT [options]` answered from a valid cached token before

@@ -1,6 +1,6 @@
 import AuthEngine
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
 
 /// The cached-token fast path shared by `token`, `header` and `exec`: a valid stored token is
 /// read synchronously on the calling thread, so the common case starts no Dispatch worker and

@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 
 /// What a scripting command works with: the loaded config, the token store and the service
 /// over both. Building it reads one small config file and touches no network (libcurl is only

@@ -1,11 +1,17 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Writes straight to the file descriptors: stdout carries only results (scripts capture it),
 /// stderr carries diagnostics. Unbuffered, so nothing is lost when `exec` replaces the process.
 enum Console {
     static func out(_ text: String) {
         write(text + "\n", to: STDOUT_FILENO)
+    }
+
+    /// Part of stdout's text, already assembled as bytes (a long list goes out in pieces).
+    static func out(bytes: [UInt8]) {
+        write(bytes, to: STDOUT_FILENO)
     }
 
     /// Messages can carry text from outside (a provider's message, a challenge name): each line
@@ -20,12 +26,11 @@ enum Console {
         write(Array(text.utf8), to: descriptor)
     }
 
-    /// UTF-8 text already assembled as bytes (a long list, in pieces).
     static func write(_ bytes: [UInt8], to descriptor: Int32) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }

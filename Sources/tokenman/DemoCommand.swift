@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import TokenManager
 
 extension Tokenman {
@@ -46,7 +47,7 @@ extension Tokenman {
                 let session = try DemoSession(accessLifetime: TimeInterval(accessTTL), refreshLifetime: TimeInterval(refreshTTL))
                 defer { session.close() }
                 if printConfig {
-                    Console.out(session.configText.trimmingCharacters(in: .newlines))
+                    Console.out(session.configText.trimmedNewlines())
                     return
                 }
                 await session.logInDemoAccounts()

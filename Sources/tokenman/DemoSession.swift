@@ -1,6 +1,8 @@
 import CheckedNumbers
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
+import Glibc
 import Synchronization
 import ProviderSimulator
 
@@ -79,12 +81,9 @@ final class DemoSession: Sendable {
         }
         passwordEnvironment = passwords
         configText = Self.config(simulator: simulator, refreshLead: min(20, accessLifetime / 3))
-        do {
-            try Data(configText.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
-            chmod(configPath, 0o600)
-        } catch {
+        if let reason = SmallFile.write(Array(configText.utf8), to: configPath, mode: 0o600) {
             close()
-            throw CLIFailure(.failure, "cannot write the demo config: \(error.localizedDescription)")
+            throw CLIFailure(.failure, "cannot write the demo config: \(reason)")
         }
     }
 
@@ -162,7 +161,7 @@ final class DemoSession: Sendable {
     private static func append(_ line: String, to path: String) {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
-        defer { Foundation.close(fd) }
+        defer { Glibc.close(fd) }
         Console.write(line + "\n", to: fd)
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import AuthEngine
-import Foundation
+import FoundationEssentials
 
 /// A duration on the command line: "90", "90s", "5m", "1h30m" (like the config's durations).
 struct DurationArgument: ExpressibleByArgument, Sendable {

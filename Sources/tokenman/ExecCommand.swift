@@ -1,6 +1,6 @@
 import ArgumentParser
 import AuthEngine
-import Foundation
+import FoundationEssentials
 
 extension Tokenman {
     /// `tokenman exec ACCOUNT -- CMD …`: replaces itself with CMD, tokens in the environment.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import AuthEngine
-import Foundation
+import FoundationEssentials
 
 extension Tokenman {
     /// `tokenman list`: the configured accounts and how long their tokens have left.
@@ -32,14 +32,14 @@ extension Tokenman {
                 let rows = try ListRow.all(in: context, stored: stored)
                 let accounts = context.config.accounts
                 if json {
-                    ListOutput.json(accounts, rows) { Console.write($0, to: STDOUT_FILENO) }
+                    ListOutput.json(accounts, rows, write: Console.out(bytes:))
                     return
                 }
                 if rows.isEmpty {
                     Console.error("tokenman: no accounts configured in \(context.config.path ?? "the config file")")
                     return
                 }
-                ListOutput.table(accounts, rows) { Console.write($0, to: STDOUT_FILENO) }
+                ListOutput.table(accounts, rows, write: Console.out(bytes:))
             }
         }
     }

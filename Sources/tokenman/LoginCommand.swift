@@ -1,6 +1,6 @@
 import ArgumentParser
 import AuthEngine
-import Foundation
+import FoundationEssentials
 
 extension Tokenman {
     /// `tokenman login ACCOUNT`: logs in, answering a NEW_PASSWORD_REQUIRED challenge if asked.

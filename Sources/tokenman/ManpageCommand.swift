@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 extension Tokenman {
     /// `tokenman manpage`: a roff man page rendered from the command tree, because
@@ -70,7 +70,7 @@ enum ManpageRenderer {
 
     /// Backslashes, and leading dots or quotes that roff would read as requests.
     static func escape(_ line: String) -> String {
-        let escaped = line.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+        let escaped = line.replacing("\\", with: "\\e").replacing("-", with: "\\-")
         if escaped.hasPrefix(".") || escaped.hasPrefix("'") { return "\\&" + escaped }
         return escaped
     }

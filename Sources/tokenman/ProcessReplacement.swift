@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Replaces this process with another program (execve): no child to forward signals to, and
 /// the program's exit status is the caller's.

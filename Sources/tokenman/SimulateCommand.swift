@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import ProviderSimulator
 
 extension Tokenman {
@@ -66,13 +67,13 @@ extension Tokenman {
         private func banner(for simulator: ProviderSimulator, port: UInt16) -> String {
             var lines = ["tokenman provider simulator listening on 127.0.0.1:\(port)", ""]
             for provider in SimulatedProvider.allCases {
-                lines.append("  \(Self.name(of: provider).padding(toLength: 12, withPad: " ", startingAt: 0)) \(simulator.baseURL(for: provider))")
+                lines.append("  \(Self.name(of: provider).paddedOrCut(toLength: 12)) \(simulator.baseURL(for: provider))")
             }
             lines.append("")
             lines.append("demo users:")
             for credential in ProviderSimulator.demoCredentials {
                 let note = credential.note.map { "  (\($0))" } ?? ""
-                lines.append("  \(Self.name(of: credential.provider).padding(toLength: 12, withPad: " ", startingAt: 0)) \(credential.username) / \(credential.password)\(note)")
+                lines.append("  \(Self.name(of: credential.provider).paddedOrCut(toLength: 12)) \(credential.username) / \(credential.password)\(note)")
             }
             lines.append("")
             lines.append("request counts: GET http://127.0.0.1:\(port)/_stats")
@@ -91,7 +92,7 @@ extension Tokenman {
         }
 
         private func emit(_ text: String) {
-            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+            StandardStream.output.write(text + "\n")
         }
     }
 }

@@ -1,5 +1,6 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Asks on the controlling terminal (`/dev/tty`, not stdin/stdout, which a script may have
 /// redirected) with echo off for secrets, like `ssh` and `sudo` do.

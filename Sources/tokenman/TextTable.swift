@@ -1,4 +1,4 @@
-import Foundation
+import PlatformSupport
 
 /// Left-aligned columns separated by two spaces; the last column is not padded.
 enum TextTable {
@@ -28,13 +28,12 @@ enum TextTable {
         cell.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? cell.utf8.count : cell.count
     }
 
-    /// `cell` padded with spaces to `width`. `padding(toLength:withPad:startingAt:)`, which
-    /// bridges to NSString, only for non-ASCII cells (where it counts UTF-16 units, and cuts a
-    /// longer cell); ASCII cells, nearly all, are padded directly.
+    /// `cell` padded with spaces to `width`: ASCII cells, nearly all, by bytes; others by
+    /// Characters, as `width(of:)` counts them.
     static func appendPadded(_ cell: String, to width: Int, into out: inout [UInt8]) {
         let length = cell.utf8.count
         guard length <= width, cell.utf8.allSatisfy({ $0 < 0x80 }) else {
-            out += cell.padding(toLength: width, withPad: " ", startingAt: 0).utf8
+            out += cell.paddedOrCut(toLength: width).utf8
             return
         }
         out += cell.utf8

@@ -1,6 +1,6 @@
 import CheckedNumbers
 import AuthEngine
-import Foundation
+import FoundationEssentials
 
 /// The environment variables `tokenman exec` hands to its command.
 enum TokenEnvironment {
@@ -54,7 +54,7 @@ enum TokenEnvironment {
     /// `affiliate_id` → `TOKENMAN_AFFILIATE_ID`.
     static func fieldVariableName(_ key: String) -> String {
         let upper = key.uppercased().unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) ? Character(scalar) : "_"
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? Character(scalar) : "_"
         }
         return prefix + String(upper)
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import TokenManager
 
 /// `tokenman` alone opens the interactive UI; subcommands serve scripts. Started by

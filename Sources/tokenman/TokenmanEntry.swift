@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import TokenManager
 
 /// The process entry. Two command lines skip ArgumentParser's command tree, whose construction

@@ -1,5 +1,6 @@
 import AuthEngine
 import Foundation
+import PlatformSupport
 import Testing
 @testable import tokenman
 
@@ -27,7 +28,7 @@ struct ListOutputTests {
         func pad(_ cell: String, _ width: Int) -> String {
             let length = cell.utf8.count
             guard length <= width, cell.utf8.allSatisfy({ $0 < 0x80 }) else {
-                return cell.padding(toLength: width, withPad: " ", startingAt: 0)
+                return cell.paddedOrCut(toLength: width)
             }
             return length == width ? cell : cell + String(repeating: " ", count: width - length)
         }

@@ -1,3 +1,4 @@
+import PlatformSupport
 import AuthEngine
 import Foundation
 import Synchronization
@@ -14,7 +15,7 @@ import TerminalUI
             AccountConfig(name: String(format: "acct-%06d", index), providerID: providers[index % providers.count], username: "user\(index)")
         }
         var model = AppModel(accounts: accounts, now: Fixture.t0)
-        model.timeZone = TimeZone(identifier: "UTC") ?? .current
+        model.timeZone = .utc
         model.size = Size(width: 80, height: height)
         return model
     }

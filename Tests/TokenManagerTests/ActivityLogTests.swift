@@ -1,3 +1,4 @@
+import PlatformSupport
 import AuthEngine
 import Foundation
 import Testing

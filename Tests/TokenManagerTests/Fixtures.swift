@@ -1,3 +1,4 @@
+import PlatformSupport
 import AuthEngine
 import Foundation
 import TerminalUI
@@ -16,7 +17,7 @@ enum Fixture {
     /// prod-wme: 15 min access of a 24 h token, 90 d refresh. shop: 100 s left of 15 min.
     static func model(now: Date = t0) -> AppModel {
         var model = AppModel(accounts: [wikimedia, byteConnect, exabits], now: now)
-        model.timeZone = TimeZone(identifier: "UTC") ?? .current
+        model.timeZone = .utc
         model.tokens["prod-wme"] = TokenSet(
             accessToken: jwt, refreshToken: "r-prod", idToken: "i-prod",
             accessExpiresAt: t0 + 15 * 60, refreshExpiresAt: t0 + 90 * 86_400,

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import CheckedNumbers
 
 /// Reads Cognito's answers: `AuthenticationResult` into a `TokenSet`, `ChallengeName` into a
 /// challenge, `CodeDeliveryDetails` into a delivery.

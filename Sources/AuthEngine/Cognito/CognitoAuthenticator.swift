@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Runs `CognitoClient` for configured Cognito accounts: the endpoint from `base_url` or the
 /// region, the app client from `client_id`, and its secret (when the client has one) resolved

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One Cognito operation on the wire: `POST {endpoint}` with the operation in `X-Amz-Target` and
 /// an `application/x-amz-json-1.1` body. Public app clients need no SigV4 signature.

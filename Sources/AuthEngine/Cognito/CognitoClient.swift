@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Runs the Cognito user-pool flows for one app client. A value type of Sendable parts with no
 /// state between calls, like `AuthClient`: the caller keeps the TokenSet and the challenge.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// Turns a Cognito error answer into an `AuthError`. Cognito names the failure in `__type`
 /// (sometimes prefixed `…#`) or the `x-amzn-ErrorType` header (sometimes suffixed `:…`), with a
@@ -83,7 +84,7 @@ struct CognitoErrorMapper {
             return String(raw.split(separator: "#").last ?? Substring(raw))
         }
         if let header, let name = header.split(separator: ":").first, !name.isEmpty {
-            return String(name).trimmingCharacters(in: .whitespaces)
+            return String(name).trimmedWhitespace()
         }
         return nil
     }

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// Cognito's `SECRET_HASH`: proves the caller knows the app client's secret without sending it.
 /// `Base64(HMAC-SHA256(key: client secret, message: username + client id))`.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// Cognito's keys as the add/edit form edits them: the same rules `CognitoKeys.decode` applies
 /// to the file, worded for a form field, so a saved form always loads.
@@ -18,7 +19,7 @@ extension CognitoKeys {
     }
 
     static func settings(fromForm values: [String: String], hasBaseURL: Bool) -> Result<CognitoAccountSettings, AccountKeyMessages> {
-        func text(_ id: String) -> String { (values[id] ?? "").trimmingCharacters(in: .whitespaces) }
+        func text(_ id: String) -> String { (values[id] ?? "").trimmedWhitespace() }
         var messages: [String: String] = [:]
         let clientID = text("client_id")
         if clientID.isEmpty { messages["client_id"] = "Client id is required (the app client's id)" }

@@ -1,3 +1,4 @@
+import TOMLParser
 /// The Cognito keys of an `[[accounts]]` block: `region`, `client_id`, and the app client
 /// secret's source `client_secret_env` or `client_secret_command` (never the secret itself).
 enum CognitoKeys {

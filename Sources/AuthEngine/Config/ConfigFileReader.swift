@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import TOMLParser
 
 /// Reads the config file's bytes: one `open`, an `fstat` on that descriptor for the ownership
@@ -31,7 +32,7 @@ enum ConfigFileReader {
         while true {
             if length == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
             let count = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(fd, buffer.baseAddress.map { $0 + length }, buffer.count - length)
+                Glibc.read(fd, buffer.baseAddress.map { $0 + length }, buffer.count - length)
             }
             if count < 0 {
                 if errno == EINTR { continue }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import TOMLParser
 
 /// Reads `config.toml` (see `ConfigLocation` for which file) into a `TokenmanConfig`.

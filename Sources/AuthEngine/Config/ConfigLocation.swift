@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// Which config file to read, and whether the person named it (then it must exist).
 public struct ConfigLocation: Sendable, Equatable {
@@ -17,16 +18,16 @@ public struct ConfigLocation: Sendable, Equatable {
         }
         // The XDG spec says relative values are invalid and must be ignored.
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            return ConfigLocation(path: (xdg as NSString).appendingPathComponent("tokenman/config.toml"), isExplicit: false)
+            return ConfigLocation(path: PathText.join(xdg, "tokenman/config.toml"), isExplicit: false)
         }
         return ConfigLocation(
-            path: (home(environment) as NSString).appendingPathComponent(".config/tokenman/config.toml"),
+            path: PathText.join(home(environment), ".config/tokenman/config.toml"),
             isExplicit: false
         )
     }
 
     static func home(_ environment: [String: String]) -> String {
-        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? PathText.homeDirectory(environment: [:])
     }
 
     static func expandTilde(_ path: String, environment: [String: String]) -> String {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TOMLParser
 
 /// Reads typed values from one TOML table and turns every problem into a `ConfigError` naming
@@ -143,7 +143,7 @@ struct URLComponentsLite {
     let host: String
 
     init?(_ text: String) {
-        guard let schemeEnd = text.range(of: "://") else { return nil }
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
         let rest = text[schemeEnd.upperBound...]

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import TOMLParser
 
 /// Adds, replaces and deletes `[[accounts]]` blocks for the TUI's account form, editing the
@@ -50,7 +51,7 @@ public struct ConfigWriter: Sendable {
         var lines = Self.lines(text)
         var removal = range
         // Also drop the blank line that separated the block from the previous one.
-        if removal.lowerBound > 0, lines[removal.lowerBound - 1].trimmingCharacters(in: .whitespaces).isEmpty {
+        if removal.lowerBound > 0, lines[removal.lowerBound - 1].trimmedWhitespace().isEmpty {
             removal = (removal.lowerBound - 1)..<removal.upperBound
         }
         lines.removeSubrange(removal)
@@ -89,7 +90,7 @@ public struct ConfigWriter: Sendable {
             break
         }
         while end > start + 1 {
-            let trimmed = lines[end - 1].trimmingCharacters(in: .whitespaces)
+            let trimmed = lines[end - 1].trimmedWhitespace()
             guard trimmed.isEmpty || trimmed.hasPrefix("#") else { break }
             end -= 1
         }
@@ -141,13 +142,13 @@ public struct ConfigWriter: Sendable {
     }
 
     private static func looksLikeHeader(_ line: String) -> Bool {
-        line.trimmingCharacters(in: .whitespaces).hasPrefix("[")
+        line.trimmedWhitespace().hasPrefix("[")
     }
 
     private func write(_ text: String) throws(ConfigError) -> TokenmanConfig {
         var config = try ConfigLoader(environment: environment).parse(text, displayPath: shownPath)
         config.path = path
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.deletingLastComponent(path)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try AtomicFileWriter.write(Data(text.utf8), to: path, mode: 0o600)

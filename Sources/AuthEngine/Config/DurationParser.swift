@@ -1,5 +1,6 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// Parses the config's durations: "90s", "2m", "1h", "1h30m", "500ms", or a bare number of
 /// seconds. Returns nil for anything else. Shared by the config and the CLI's `--min-valid`.
@@ -25,7 +26,7 @@ public enum DurationParser {
     }
 
     private static func parse(_ text: String) -> TimeInterval? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace()
         if let plain = Double(trimmed), plain.isFinite { return plain }
         var total: TimeInterval = 0
         var digits = ""

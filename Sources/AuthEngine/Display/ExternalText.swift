@@ -1,3 +1,4 @@
+import PlatformSupport
 /// The one sanitiser for text that comes from outside (provider messages, JWT claims, account
 /// attributes a server sent, names in a challenge) before a person sees it.
 ///
@@ -32,7 +33,7 @@ public enum ExternalText {
     /// something of its own). Shared by every provider's error mapper.
     static func providerMessage(_ text: String?, hiding secrets: SecretMatcher) -> String {
         guard let text else { return "" }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespaceAndNewlines()
         guard !trimmed.isEmpty, trimmed.count <= defaultLimit, !trimmed.contains(where: \.isNewline) else { return "" }
         if secrets.reveals(trimmed) { return "" }
         return displayable(trimmed)

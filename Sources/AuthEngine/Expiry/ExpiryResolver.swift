@@ -1,5 +1,5 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
 
 /// When one token stops being valid, and how that was learnt.
 public struct ExpiryResolution: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// RFC 3339 instants as providers write them: `2024-01-15T10:30:00Z`, with or without fractional
 /// seconds, `Z` or a numeric offset. The one place tokenman reads and writes such text.
@@ -13,7 +14,7 @@ public enum RFC3339 {
     /// Accepts whole or fractional seconds and any offset; nil for anything else.
     public static func parse(_ text: String) -> Date? {
         if let date = parseCanonical(text) { return date }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace()
         guard !trimmed.isEmpty else { return nil }
         return try? whole.parse(trimmed)
     }

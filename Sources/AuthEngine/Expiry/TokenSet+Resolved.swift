@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension TokenSet {
     /// A token set from a provider's answer, with each token's expiry as `ExpiryResolver` found

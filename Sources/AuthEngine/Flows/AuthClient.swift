@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Runs a provider's auth flows over HTTP. A value type holding only Sendable parts, so it can be
 /// handed to any task; each call is independent (no state between calls: the caller keeps the
@@ -132,7 +132,7 @@ public struct AuthClient: Sendable {
             var members: [(key: String, value: JSONValue)] = []
             for field in endpoint.bodyFields {
                 guard let raw = values[field.value] else {
-                    throw AuthError.unsupported("\(provider.displayName) needs the \(field.value.rawValue.replacingOccurrences(of: "_", with: " ")) for this step.")
+                    throw AuthError.unsupported("\(provider.displayName) needs the \(field.value.rawValue.replacing("_", with: " ")) for this step.")
                 }
                 members.append((field.name, .string(transform(raw, as: field.value))))
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a login produced.
 public enum LoginOutcome: Sendable, Equatable {

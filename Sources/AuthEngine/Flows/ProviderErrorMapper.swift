@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns a provider's answer that is not a success into an `AuthError` a person understands.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads a successful answer: checks the status, parses JSON, unwraps the provider's envelope.
 struct ResponseReader {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Builds a `TokenSet` from the token fields of an answer, resolving each expiry.
 struct TokenSetReader {

@@ -1,12 +1,14 @@
 import CCurl
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
+import PlatformSupport
+import Glibc
 
 /// `HTTPTransport` over the dlopen'ed libcurl client in `CCurl`.
 ///
 /// `tm_http_perform` blocks for the whole transfer. Swift's cooperative pool has one thread per
 /// core (two here): blocking one would stall every other task, the UI's effects included. So each
-/// request runs on its own `Thread` and resumes a continuation when done. Cancelling the calling
+/// request runs on its own thread (`DetachedThread`) and resumes a continuation when done. Cancelling the calling
 /// task raises the `cancel_flag` that libcurl's progress callback polls (about once a second while
 /// idle, on every chunk otherwise).
 public struct CurlTransport: HTTPTransport {
@@ -59,11 +61,10 @@ public struct CurlTransport: HTTPTransport {
         let options = self.options
         let result: Result<HTTPResponse, AuthError> = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, AuthError>, Never>) in
-                let thread = Thread {
+                let started = DetachedThread.start(name: "tokenman.http") {
                     continuation.resume(returning: CurlTransport.perform(request, options: options, flag: flag))
                 }
-                thread.name = "tokenman.http"
-                thread.start()
+                if !started { continuation.resume(returning: .failure(.unreachable("cannot start a thread for the request"))) }
             }
         } onCancel: {
             flag.raise()

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One header line of a request or response.
 public struct HTTPHeader: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A received answer: status, the headers of the final response, and the (capped) body.
 public struct HTTPResponse: Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A small, strict JSON parser (RFC 8259) producing order-preserving `JSONValue`s.
 /// Errors say where parsing stopped, never what the text contained: bodies can hold tokens.

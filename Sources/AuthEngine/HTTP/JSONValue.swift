@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// A JSON value that keeps the order of object members.
 /// Why not `JSONSerialization`: it loses member order (JWT claims are shown in the order the
@@ -40,7 +41,7 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .number(let n): return n
         // Some servers quote numbers ("expires_in": "3600"); accept them.
-        case .string(let s): return Double(s.trimmingCharacters(in: .whitespaces))
+        case .string(let s): return Double(s.trimmedWhitespace())
         default: return nil
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// HTTPS is required, except to loopback hosts (the simulator, local proxies): a token or
 /// password sent over plain HTTP to anything else can be read on the way.

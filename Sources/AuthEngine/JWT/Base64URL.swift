@@ -1,10 +1,10 @@
-import Foundation
+import FoundationEssentials
 
 /// base64url without padding (RFC 7515 §2), as used by JWT segments.
 enum Base64URL {
     static func decode(_ text: Substring) -> Data? {
         guard !text.isEmpty, text.utf8.allSatisfy({ isAlphabet($0) }) else { return nil }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        var base64 = String(text).replacing("-", with: "+").replacing("_", with: "/")
         switch base64.count % 4 {
         case 0: break
         case 2: base64 += "=="
@@ -16,9 +16,9 @@ enum Base64URL {
 
     static func encode(_ data: Data) -> String {
         data.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+            .replacing("+", with: "-")
+            .replacing("/", with: "_")
+            .replacing("=", with: "")
     }
 
     private static func isAlphabet(_ byte: UInt8) -> Bool {

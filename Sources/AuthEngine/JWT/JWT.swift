@@ -1,5 +1,6 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// One member of a JWT header or claims set, in the order the issuer wrote them.
 public struct JWTClaim: Sendable, Equatable {
@@ -21,7 +22,7 @@ public struct JWT: Sendable, Equatable {
 
     /// Decodes `token`; throws for opaque tokens and damaged JWTs.
     public init(decoding token: String) throws(JWTDecodingError) {
-        let parts = token.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+        let parts = token.trimmedWhitespace().split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 || parts.count == 2 else { throw JWTDecodingError.notAJWT }
         header = try JWT.decodeSegment(parts[0], which: "header")
         claims = try JWT.decodeSegment(parts[1], which: "claims")

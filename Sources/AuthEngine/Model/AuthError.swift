@@ -1,5 +1,5 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
 
 /// Every way a flow can fail, with a message a person understands.
 /// Messages never contain a password, token or response body: those can hold secrets.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// Where a password (or an API token) comes from. tokenman never writes passwords to disk:
 /// they are asked for, read from the environment, or printed by a command such as
@@ -21,9 +22,9 @@ public enum SecretSource: Sendable, Equatable {
 extension SecretSource {
     /// A non-interactive source as the UI's forms write it: `env:VAR` or `cmd:COMMAND`.
     public init?(formText text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace()
         for (prefix, make) in [("env:", SecretSource.environment), ("cmd:", SecretSource.command)] where trimmed.hasPrefix(prefix) {
-            let rest = trimmed.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            let rest = trimmed.dropFirst(prefix.count).trimmedWhitespace()
             guard !rest.isEmpty else { return nil }
             self = make(rest)
             return

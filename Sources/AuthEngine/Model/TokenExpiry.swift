@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// When an account's tokens stop being valid, without the tokens: all that `tokenman list` and
 /// the account states need. Reading only this from the store (`TokenStore.expiries()`)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The tokens one account holds, with when each stops being valid.
 /// Stored by `TokenStore`, produced by the flows, shown by the UI. Expiry instants are absolute,

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The engine's source of "now". Injected so expiry and scheduling are testable with a
 /// fixed or manually advanced time.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The four providers tokenman knows out of the box, from their public documentation
 /// (see `provider-docs/README.md` in the project's shared notes).

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// What a provider expects in place of the plain password.
 public enum PasswordTransform: String, Sendable, Equatable {

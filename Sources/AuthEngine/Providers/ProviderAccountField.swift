@@ -1,3 +1,4 @@
+import PlatformSupport
 /// An account field a provider declares (a shop's subdomain, an affiliate id): not an auth
 /// input, but part of the account, shown in the details and exported by `tokenman exec`.
 /// The config takes it as a key of the `[[accounts]]` block (the documented shape) or inside
@@ -23,7 +24,7 @@ extension ProviderDefinition {
     public func checkAccountFields(_ values: [String: String]) -> [String: String] {
         var messages: [String: String] = [:]
         for field in accountFields {
-            let value = values[field.id]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let value = values[field.id]?.trimmedWhitespace() ?? ""
             if field.isRequired && value.isEmpty {
                 messages[field.id] = "\(field.label) is required"
             } else if value.contains(where: \.isNewline) || value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {

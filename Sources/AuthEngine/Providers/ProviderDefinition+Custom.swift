@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ProviderDefinition {
     /// A provider declared in the config as `[providers.ID]`, for username/password JSON APIs

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything the engine knows about one provider, as data: a new username/password JSON API is
 /// a value of this type (a TOML block, see `custom(...)`), not new code.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a provider wraps its answers.
 public enum ResponseEnvelope: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What the scheduler did for an account, for the TUI's status line and log.
 public enum RefreshEvent: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
 
 /// Keeps the access tokens of password accounts fresh in the background.
 ///

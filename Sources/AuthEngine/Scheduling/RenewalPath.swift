@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How an account's tokens get renewed without a person.
 public enum RenewalPath: String, Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Renews one account's tokens: refresh, else re-login with a non-interactive password, else
 /// report that a person must log in. Shared by the scheduler and `AccountService`, so that at

@@ -1,5 +1,6 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// Asks a person for an account's password (TUI form, terminal prompt). Injected by the caller.
 public typealias PasswordPrompt = @Sendable (_ account: AccountConfig) async throws(AuthError) -> String
@@ -104,7 +105,7 @@ public struct SecretResolver: Sendable {
         let lineBytes = data.prefix { $0 != UInt8(ascii: "\n") }
         var result = String(decoding: lineBytes, as: UTF8.self)
         if result.hasSuffix("\r") { result.removeLast() }
-        if trimmingSpaces { result = result.trimmingCharacters(in: .whitespaces) }
+        if trimmingSpaces { result = result.trimmedWhitespace() }
         return result.isEmpty ? nil : result
     }
 

@@ -1,5 +1,7 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
+import PlatformSupport
+import Glibc
 
 /// What a finished (or stopped) shell command left behind.
 struct ShellCommandResult: Sendable {
@@ -44,10 +46,10 @@ enum ShellCommandRunner {
     static func run(_ command: String, timeout: TimeInterval) async -> Result<ShellCommandResult, ShellCommandFailure> {
         await withCheckedContinuation { continuation in
             // Blocking poll/waitpid work belongs on its own thread, not the cooperative pool.
-            let thread = Thread {
+            let started = DetachedThread.start(name: "tokenman.cmd") {
                 continuation.resume(returning: runBlocking(command, timeout: timeout))
             }
-            thread.start()
+            if !started { continuation.resume(returning: .failure(ShellCommandFailure("cannot start a thread"))) }
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The flows the state half needs from a provider, per account. The flows module's
 /// `AuthClient` satisfies it through `AuthClientAuthenticator`; tests use scripted fakes.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The engine's façade for the TUI and the CLI: every account operation goes through here, and
 /// every write of tokens goes through the store's locked update (old tokens stay on disk until

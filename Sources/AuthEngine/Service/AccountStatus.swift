@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One account's token state at an instant, for the list screen and `tokenman status`.
 public struct AccountStatus: Sendable, Equatable {

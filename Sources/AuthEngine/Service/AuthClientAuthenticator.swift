@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Runs the flows' `AuthClient` for configured accounts: picks the provider definition from the
 /// catalog and the account's base URL, and supplies the username.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An exclusive `flock` on a lock file, so that the TUI and CLI processes (and threads within
 /// one process: each holder opens its own descriptor) take turns.
@@ -43,7 +44,7 @@ final class AdvisoryFileLock {
     /// `O_NOFOLLOW`: a symbolic link planted as the lock file would otherwise make us create or
     /// open (and lock) a file of the attacker's choosing; it must also be our own regular file.
     private static func open(_ path: String) throws(TokenStoreError) -> Int32 {
-        let fd = Foundation.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             let reason = errno == ELOOP ? "it is a symbolic link; remove it" : currentErrnoDescription()
             throw .io(path: path, operation: "open lock", reason: reason)

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
+import Glibc
 
 /// Replaces a file's contents so that a reader sees either the old or the new file, never
 /// half of one, and a crash leaves no partial file behind.
@@ -9,14 +11,14 @@ import Foundation
 /// rename itself survives a power loss.
 enum AtomicFileWriter {
     static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws(TokenStoreError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
+        let directory = PathText.deletingLastComponent(path)
+        let base = PathText.lastComponent(path)
         var tempPath = ""
         var fd: Int32 = -1
         // A random suffix plus O_EXCL: two processes writing at once never share a temp file.
         for _ in 0..<16 {
             let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            tempPath = (directory as NSString).appendingPathComponent(".\(base).\(suffix).tmp")
+            tempPath = PathText.join(directory, ".\(base).\(suffix).tmp")
             fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             if fd >= 0 || errno != EEXIST { break }
         }
@@ -51,7 +53,7 @@ enum AtomicFileWriter {
             guard var pointer = buffer.baseAddress else { return nil }
             var remaining = buffer.count
             while remaining > 0 {
-                let written = Foundation.write(fd, pointer, remaining)
+                let written = Glibc.write(fd, pointer, remaining)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return currentErrnoDescription()
@@ -70,12 +72,12 @@ enum AtomicFileWriter {
     /// Returns how many were removed.
     @discardableResult
     static func removeLeftovers(of path: String) -> Int {
-        let directory = (path as NSString).deletingLastPathComponent
-        let prefix = ".\((path as NSString).lastPathComponent)."
+        let directory = PathText.deletingLastComponent(path)
+        let prefix = ".\(PathText.lastComponent(path))."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
         var removed = 0
         for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            if unlink((directory as NSString).appendingPathComponent(name)) == 0 { removed += 1 }
+            if unlink(PathText.join(directory, name)) == 0 { removed += 1 }
         }
         return removed
     }

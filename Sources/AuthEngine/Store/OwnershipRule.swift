@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// ssh-like rules for the files tokenman trusts, checked on the `stat` of what was opened (an
 /// `fstat` on the descriptor in hand, so no extra file read and no race between check and use).
@@ -39,7 +40,18 @@ enum OwnershipRule {
 
     /// Quotes a path for the suggested command when it holds anything a shell would split on.
     static func shellQuoted(_ path: String) -> String {
-        let plain = path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-~+,:@".unicodeScalars.contains($0) }
-        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let plain = path.unicodeScalars.allSatisfy { isLetterMarkOrNumber($0) || "/._-~+,:@".unicodeScalars.contains($0) }
+        return plain ? path : "'" + path.replacing("'", with: "'\\''") + "'"
+    }
+
+    /// Letters, marks and numbers: the scalars the quoting rule leaves bare.
+    private static func isLetterMarkOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 }

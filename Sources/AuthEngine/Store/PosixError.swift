@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The text for the current `errno`, e.g. "Permission denied".
 func currentErrnoDescription() -> String {

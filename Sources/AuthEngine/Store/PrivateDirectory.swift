@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
+import Glibc
 
 /// Makes sure a directory that holds secrets exists and is reachable by its owner only.
 enum PrivateDirectory {
@@ -68,7 +70,7 @@ enum PrivateDirectory {
     }
 
     private static func createWithParents(_ path: String) throws(TokenStoreError) {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathText.deletingLastComponent(path)
         var info = stat()
         if !parent.isEmpty, parent != path, stat(parent, &info) != 0, errno == ENOENT {
             try createWithParents(parent)

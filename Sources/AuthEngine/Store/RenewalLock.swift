@@ -1,5 +1,7 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
+import PlatformSupport
+import Glibc
 
 /// The per-account lock a renewal holds across its network call, so that one account is
 /// renewed by one process at a time: the TUI's scheduler and every CLI command alike.
@@ -11,14 +13,15 @@ import Foundation
 /// Readers of valid tokens never take it: the cached path stays a single read.
 enum RenewalLock {
     static func path(for account: String, in directory: String) -> String {
-        let hex = account.utf8.map { String(format: "%02x", $0) }.joined()
-        return (directory as NSString).appendingPathComponent("locks/\(hex).lock")
+        let digits = Array("0123456789abcdef".utf8)
+        let hex = String(decoding: account.utf8.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
+        return PathText.join(directory, "locks/\(hex).lock")
     }
 
     /// Takes the lock of `account`, waiting at most `timeout` seconds for another holder.
     static func acquire(account: String, directory: String, timeout: TimeInterval) async throws(AuthError) -> AdvisoryFileLock {
         let path = path(for: account, in: directory)
-        let lockDirectory = (path as NSString).deletingLastPathComponent
+        let lockDirectory = PathText.deletingLastComponent(path)
         if mkdir(lockDirectory, 0o700) != 0, errno != EEXIST {
             throw .storage("\(lockDirectory): mkdir failed: \(currentErrnoDescription())")
         }

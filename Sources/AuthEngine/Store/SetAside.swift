@@ -1,11 +1,12 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Keeps something the store could not read under a new, unique name next to `tokens.json`,
 /// so a person can inspect it and a later failure never overwrites an earlier one.
 enum SetAside {
     /// `tokens.json.<label>-<UTC time>-<random>`; `O_EXCL` makes the name ours alone.
     static func uniquePath(besides path: String, label: String) -> String {
-        let stamp = RFC3339.format(Date()).replacingOccurrences(of: ":", with: "")
+        let stamp = RFC3339.format(Date()).replacing(":", with: "")
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         return "\(path).\(label)-\(stamp)-\(suffix)"
     }
@@ -40,7 +41,7 @@ enum SetAside {
                 throw .io(path: kept, operation: "create", reason: currentErrnoDescription())
             }
             defer { close(fd) }
-            let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             guard written == bytes.count, fsync(fd) == 0 else {
                 throw .io(path: kept, operation: "write", reason: currentErrnoDescription())
             }

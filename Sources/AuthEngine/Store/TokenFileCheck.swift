@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The permission check on an open secret file, made with `fstat` on the descriptor about to be
 /// read: no extra open or read on the cached `tokenman token` path.

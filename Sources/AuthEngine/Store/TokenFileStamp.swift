@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What identifies one version of `tokens.json` without reading it: device, inode, size and
 /// modification time to the nanosecond. Every write replaces the file by `rename`, so a new

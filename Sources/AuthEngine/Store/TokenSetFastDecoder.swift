@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Decodes a token store entry in the shape tokenman writes, without `JSONDecoder`: decoding
 /// every entry through `JSONDecoder` (and its date strategy) was most of `tokenman list` at

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Dispatch
 
 /// Async access for the engine's actors: the store's calls block on `flock` and `fsync`,
 /// which must not hold up a thread of Swift's small cooperative pool (the TUI's effects and

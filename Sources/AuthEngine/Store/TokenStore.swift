@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
+import Glibc
 import Synchronization
 
 /// Persists each account's tokens between runs in `tokens.json` inside a private state
@@ -49,8 +51,8 @@ public final class TokenStore: Sendable {
     ) {
         let directory = directory ?? TokenStore.defaultDirectory(environment: environment)
         self.directory = directory
-        self.filePath = (directory as NSString).appendingPathComponent("tokens.json")
-        self.lockPath = (directory as NSString).appendingPathComponent("tokens.lock")
+        self.filePath = PathText.join(directory, "tokens.json")
+        self.lockPath = PathText.join(directory, "tokens.lock")
         self.warn = warn
     }
 
@@ -58,10 +60,10 @@ public final class TokenStore: Sendable {
         if let explicit = environment["TOKENMAN_STATE_DIR"], !explicit.isEmpty { return explicit }
         // The XDG spec says relative values are invalid and must be ignored.
         if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            return (xdg as NSString).appendingPathComponent("tokenman")
+            return PathText.join(xdg, "tokenman")
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".local/state/tokenman")
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? PathText.homeDirectory(environment: [:])
+        return PathText.join(home, ".local/state/tokenman")
     }
 
     // MARK: - Reading (no lock)

@@ -1,5 +1,6 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The on-disk shape of `tokens.json`: a format version and account name -> tokens.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Every account in the store at one instant: the tokens that could be read, and for each entry
 /// that could not, why (per account, so one bad entry leaves the others usable).

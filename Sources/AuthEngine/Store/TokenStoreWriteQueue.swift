@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Dispatch
 import Synchronization
 
 /// Coalesces concurrent `updateAsync` calls into one locked read-modify-write of `tokens.json`

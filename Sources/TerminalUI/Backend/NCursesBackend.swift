@@ -1,5 +1,6 @@
 import CNCurses
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The terminal, through ncursesw: the only type (with its helpers in this folder) that
 /// talks to ncurses, and the only thing that writes to the screen the UI owns.

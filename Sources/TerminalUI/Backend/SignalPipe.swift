@@ -1,6 +1,8 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import Synchronization
 #if canImport(Glibc)
+import CNCurses
 import Glibc
 #endif
 
@@ -46,7 +48,7 @@ public final class SignalPipe: Sendable {
             action.sa_flags = SA_RESTART
             sigaction(number, &action, nil)
         }
-        let thread = Thread {
+        DetachedThread.start(name: "tokenman-signals") {
             var mask = sigset_t()
             sigemptyset(&mask)
             for number in numbers { sigaddset(&mask, number) }
@@ -64,8 +66,6 @@ public final class SignalPipe: Sendable {
             }
             close(readEnd)
         }
-        thread.name = "tokenman-signals"
-        thread.start()
     }
 
     /// Gives the signals back to their default actions and ends the reader thread.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// Turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into a flag the run loop checks, instead of letting

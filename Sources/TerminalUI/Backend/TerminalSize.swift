@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import CNCurses
+import Glibc
 
 /// The terminal's size before the UI starts, so the first key already pages by the right
 /// amount (the run loop reports later changes as resize messages).

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The self-pipe trick: the loop polls the read end together with the terminal, and any
 /// thread can write a byte to wake it when an effect result arrives.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Copies secrets to the clipboard and clears them again after `clearAfter`.
 ///

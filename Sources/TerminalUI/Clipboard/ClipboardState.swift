@@ -1,5 +1,5 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
 
 /// What is on the clipboard because of us, as a value for the model: the status line shows
 /// `state.countdown(at: now)` and, on a tick where `isDue(at: now)`, the app asks

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// A command-line clipboard program. The secret always goes to the tool's stdin, never
 /// into argv, where other users could read it from `ps` or /proc.
@@ -117,29 +118,11 @@ public struct ClipboardTool: Hashable, Sendable {
 
     /// Runs `program` (a path, or a name looked up through `PATH`).
     static func run(_ program: String, _ arguments: [String], input: Data?, includeErrors: Bool = false) -> (status: Int32, output: Data) {
-        let process = Process()
-        if program.contains("/") {
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [program] + arguments
-        }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = includeErrors ? stdout : FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return (-1, Data())
-        }
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try? stdin.fileHandleForWriting.close()
-        // xclip and wl-copy fork a server that keeps the selection; they exit at once.
-        let output = input == nil ? stdout.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        // xclip and wl-copy fork a server that keeps the selection; they exit at once, so
+        // output is only collected when nothing is copied (paste, --help).
+        let outcome = ChildProcess.run(
+            program, arguments, input: input.map { Array($0) }, collectOutput: input == nil, includeErrors: includeErrors
+        )
+        return (outcome.status, Data(outcome.output))
     }
 }

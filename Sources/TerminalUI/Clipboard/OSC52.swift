@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The OSC 52 "set selection" escape sequence: `ESC ] 52 ; c ; <base64> BEL`.
 ///
@@ -24,7 +24,7 @@ public enum OSC52 {
         let osc = "\u{1B}]52;c;\(payload)\u{07}"
         guard tmuxPassthrough else { return Array(osc.utf8) }
         // DCS tmux; <sequence with every ESC doubled> ST
-        let escaped = osc.replacingOccurrences(of: "\u{1B}", with: "\u{1B}\u{1B}")
+        let escaped = osc.replacing("\u{1B}", with: "\u{1B}\u{1B}")
         return Array("\u{1B}Ptmux;\(escaped)\u{1B}\\".utf8)
     }
 }

@@ -1,5 +1,6 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The run loop, in the Elm architecture: one `Model`, messages named for what happened,
 /// a pure `update` that returns effects, and a pure `view`.

@@ -1,5 +1,5 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
 
 /// Spinner glyphs for "working…" indicators. The frame is a pure function of time, so any
 /// redraw (a key, a tick, an effect result) animates it and tests can fix the frame.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// What happened this session, newest last, for the activity log screen (`L`): logins,

@@ -1,5 +1,7 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import Glibc
+import PlatformSupport
 
 /// Notes for the person that must not go to the screen the UI owns (a state directory that
 /// had to be tightened, a corrupt token file set aside): appended to `tokenman.log` in the
@@ -8,17 +10,25 @@ struct AppLog: Sendable {
     let path: String
 
     init(directory: String) {
-        path = (directory as NSString).appendingPathComponent("tokenman.log")
+        path = PathText.join(directory, "tokenman.log")
     }
 
     func write(_ line: String) {
         let stamped = "\(RFC3339.format(Date())) \(line)\n"
-        if let handle = FileHandle(forWritingAtPath: path) {
-            handle.seekToEndOfFile()
-            handle.write(Data(stamped.utf8))
-            try? handle.close()
-        } else {
-            _ = FileManager.default.createFile(atPath: path, contents: Data(stamped.utf8), attributes: [.posixPermissions: 0o600])
+        // O_APPEND: each line lands whole at the end even when two processes log at once.
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        var bytes = Array(stamped.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written > 0 {
+                bytes = bytes.dropFirst(written)
+            } else if written < 0, errno == EINTR {
+                continue
+            } else {
+                return
+            }
         }
     }
 }

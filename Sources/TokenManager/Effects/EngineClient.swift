@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 
 /// Everything the app asks of the engine, as a value: a struct of closures (TCA's dependency
 /// clients). `live` calls `AccountService` and `ConfigWriter`; tests build one from closures

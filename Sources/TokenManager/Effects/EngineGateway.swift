@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// The engine as the live client sees it: the current config and the `AccountService` built

@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Runs the engine's refresh scheduler in the background and turns its events into

@@ -1,11 +1,11 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 
 /// The account list's rows in display order, kept between frames and keys so that drawing a
 /// frame or moving the cursor costs the rows on screen, not the number of accounts.
 ///
 /// What is computed when (`n` accounts):
-/// - config change (`rebuild`): name order (`localizedStandardCompare`, once), the filter's
+/// - config change (`rebuild`): name order (`NaturalNameOrder`, once), the filter's
 ///   lower-cased haystacks, name → config position;
 /// - tokens change while sorted by expiry: the expiry order, for one account by moving it
 ///   (`tokenChanged(of:)`), else in full (`refreshTokens`); sorted by name, tokens only mark
@@ -72,7 +72,7 @@ struct AccountListRows: Sendable {
     mutating func rebuild(accounts: [AccountConfig], catalog: ProviderCatalog, tokens: [String: TokenSet]) {
         self.accounts = accounts
         positionByName = Dictionary(accounts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        byName = Array(accounts.indices).sorted { accounts[$0].name.localizedStandardCompare(accounts[$1].name) == .orderedAscending }
+        byName = Array(accounts.indices).sorted { NaturalNameOrder.precedes(accounts[$0].name, accounts[$1].name) }
         nameRank = [Int](repeating: 0, count: accounts.count)
         for (rank, position) in byName.enumerated() { nameRank[position] = rank }
         haystacks = FilterHaystacks(accounts: accounts, catalog: catalog)

@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Selection, scroll, filter and sort of the account list. The selection is kept by account

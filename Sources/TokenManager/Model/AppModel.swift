@@ -1,5 +1,6 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import TerminalUI
 
 /// Everything the UI knows, as one value. `AppUpdate` changes it in response to messages;
@@ -52,8 +53,8 @@ struct AppModel: Equatable, Sendable {
     var banner: String?
     /// Where the config lives, for the add/edit/delete forms (nil: none to write to).
     var configPath: String?
-    /// Used to show expiry instants; tests pin it to UTC.
-    var timeZone: TimeZone = .current
+    /// Shows expiry instants in local time; tests pin it to UTC.
+    var timeZone: DisplayTimeZone = .system
     private(set) var lastRequestID = 0
     /// Logins, renewals, failures, copies and clears this session (`L`).
     var activityLog = ActivityLog()

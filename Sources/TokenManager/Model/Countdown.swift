@@ -1,6 +1,6 @@
 import CheckedNumbers
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// How long a token has left, as shown in the list, and how urgent that is. A pure function of

@@ -1,4 +1,5 @@
 import AuthEngine
+import FoundationEssentials
 
 /// Where an account sorts by expiry: accounts with an access expiry first (soonest first),
 /// then tokens without one, then logged-out accounts.

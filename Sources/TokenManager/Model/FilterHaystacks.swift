@@ -1,5 +1,7 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
+import Glibc
 
 /// What the list's filter searches, lower-cased once per config change: each account's name,
 /// provider id, provider short name and user, as UTF-8 in one buffer. A keystroke in the
@@ -33,7 +35,7 @@ struct FilterHaystacks: Sendable {
 
     /// The filter text as it is matched: trimmed and lower-cased UTF-8 (empty: no filter).
     static func needle(of filterText: String) -> [UInt8] {
-        Array(filterText.trimmingCharacters(in: .whitespaces).lowercased().utf8)
+        Array(filterText.trimmedWhitespace().lowercased().utf8)
     }
 
     /// Whether `a`'s bytes contain `b`'s (a longer filter that contains the previous one can

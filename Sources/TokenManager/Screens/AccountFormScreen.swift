@@ -1,5 +1,6 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import TerminalUI
 
 /// Add or edit an account; saving rewrites the account's `[[accounts]]` block in the config
@@ -120,10 +121,10 @@ struct AccountFormScreen: FormScreen {
 
     mutating func validate(accountNames: Set<String>) -> AccountDraft? {
         var messages: [String: String] = [:]
-        let provider = form.value(of: "provider").trimmingCharacters(in: .whitespaces)
-        let name = form.value(of: "name").trimmingCharacters(in: .whitespaces)
-        let username = form.value(of: "username").trimmingCharacters(in: .whitespaces)
-        let baseURL = form.value(of: "base_url").trimmingCharacters(in: .whitespaces)
+        let provider = form.value(of: "provider").trimmedWhitespace()
+        let name = form.value(of: "name").trimmedWhitespace()
+        let username = form.value(of: "username").trimmedWhitespace()
+        let baseURL = form.value(of: "base_url").trimmedWhitespace()
         if !providerIDs.contains(provider) { messages["provider"] = "Unknown provider (←/→ to choose)" }
         if name.isEmpty {
             messages["name"] = "Name is required"
@@ -149,7 +150,7 @@ struct AccountFormScreen: FormScreen {
             let declared = Dictionary(uniqueKeysWithValues: definition.accountFields.map { ($0.id, form.value(of: $0.id)) })
             messages.merge(definition.checkAccountFields(declared)) { first, _ in first }
             for (id, value) in declared {
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                let trimmed = value.trimmedWhitespace()
                 fields[id] = trimmed.isEmpty ? nil : trimmed
             }
         }
@@ -170,7 +171,7 @@ struct AccountFormScreen: FormScreen {
             model.catalog = config.catalog
             if case .succeeded(let screen) = FormRouting.finish(Self.self, &model, account: "", requestID: requestID, failure: nil) {
                 formSucceeded = true
-                model.list.selectedName = screen.form.value(of: "name").trimmingCharacters(in: .whitespaces)
+                model.list.selectedName = screen.form.value(of: "name").trimmedWhitespace()
                 model.screen = .accounts
                 model.setStatus("saved \(model.list.selectedName ?? "account") to the config", role: .success)
             } else if model.account(named: previous ?? "") == nil {

@@ -1,4 +1,5 @@
 import TerminalUI
+import AuthEngine
 
 /// Clicks and the wheel on the account list: a click selects the row under it, a double
 /// click opens its details (as Enter), the wheel moves the selection three rows (as ↓ ↑).

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import TerminalUI
 
 /// `L`: the activity log, newest first, one entry a line under a header that stays put.
@@ -54,7 +55,7 @@ struct ActivityLogScreen: Equatable, Sendable {
     }
 
     /// "01:12:40  prod-api   renewed automatically".
-    static func line(_ entry: ActivityLog.Entry, nameWidth: Int, now: Date, timeZone: TimeZone) -> String {
+    static func line(_ entry: ActivityLog.Entry, nameWidth: Int, now: Date, timeZone: DisplayTimeZone) -> String {
         let name = entry.account.map { DisplayWidth.truncate($0, to: max(1, nameWidth)) } ?? "clipboard"
         return time(entry.time, now: now, in: timeZone) + "  " + DisplayWidth.pad(name, to: nameWidth) + "  " + entry.text
     }
@@ -68,13 +69,11 @@ struct ActivityLogScreen: Equatable, Sendable {
     }
 
     /// "01:12:40" today (in `timeZone`), "12-01 23:59:02" on another day.
-    static func time(_ date: Date, now: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.month, .day, .hour, .minute, .second], from: date)
-        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
-        let clock = "\(two(c.hour)):\(two(c.minute)):\(two(c.second))"
-        return calendar.isDate(date, inSameDayAs: now) ? clock : "\(two(c.month))-\(two(c.day)) \(clock)"
+    static func time(_ date: Date, now: Date, in timeZone: DisplayTimeZone) -> String {
+        let c = timeZone.reading(of: date)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let time = "\(two(c.hour)):\(two(c.minute)):\(two(c.second))"
+        return c.isSameDay(as: timeZone.reading(of: now)) ? time : "\(two(c.month))-\(two(c.day)) \(time)"
     }
 
     static func hints() -> [KeyHint] {

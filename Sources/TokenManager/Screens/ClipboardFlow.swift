@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Copying to the clipboard and clearing it after `clipboard_clear_seconds`.

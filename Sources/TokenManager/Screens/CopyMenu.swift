@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// "Copy what?" after `c`: the access, refresh or id token, or what an API call must carry

@@ -1,5 +1,6 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import TerminalUI
 
 /// The details screen's "Last renewal" and "Next renewal" lines: the last automatic renewal
@@ -21,7 +22,7 @@ extension DetailScreen {
     }
 
     static func nextAutomaticRenewal(
-        account: AccountConfig, tokens: TokenSet, automatic: ActivityLog.AutomaticRenewal, lead: TimeInterval, now: Date, timeZone: TimeZone
+        account: AccountConfig, tokens: TokenSet, automatic: ActivityLog.AutomaticRenewal, lead: TimeInterval, now: Date, timeZone: DisplayTimeZone
     ) -> (text: String, role: Role) {
         guard case .password = account.mode else { return ("none (API tokens are not renewed)", .muted) }
         if let reason = automatic.stoppedReason { return ("none until you log in: \(reason)", .warning) }

@@ -1,5 +1,6 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import TerminalUI
 
 /// Everything about one account: its fields, every token (masked until `r`), expiry instants
@@ -73,7 +74,7 @@ struct DetailScreen: Equatable, Sendable {
         field("Base URL", account.baseURL ?? model.provider(of: account)?.defaultBaseURL ?? "—")
         field("Password", Self.describe(account.mode))
         for key in account.fields.keys.sorted() {
-            field(key.replacingOccurrences(of: "_", with: " ").capitalizedFirst, account.fields[key] ?? "")
+            field(key.replacing("_", with: " ").capitalizedFirst, account.fields[key] ?? "")
         }
         let tokens = model.tokens[account.name]
         let activity = model.activity(of: account.name)
@@ -155,24 +156,22 @@ struct DetailScreen: Equatable, Sendable {
 
     static let timeClaims: Set<String> = ["exp", "iat", "nbf", "auth_time"]
 
-    static func describe(_ claim: JWTClaim, timeZone: TimeZone, now: Date) -> String {
+    static func describe(_ claim: JWTClaim, timeZone: DisplayTimeZone, now: Date) -> String {
         let name = DisplayWidth.pad(ExternalText.displayable(claim.name, limit: 40), to: 10)
         if timeClaims.contains(claim.name), case .number(let seconds) = claim.value, seconds.isFinite {
             let date = Date(timeIntervalSince1970: seconds)
-            let relative = Countdown.relative(date, now: now).replacingOccurrences(of: "expired ", with: "")
+            let relative = Countdown.relative(date, now: now).replacing("expired ", with: "")
             return "\(name)\(format(date, in: timeZone)) (\(relative))"
         }
         return "\(name)\(ExternalText.displayable(claim.value.scalarText ?? claim.value.serialized))"
     }
 
-    static func format(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
-        let offset = timeZone.secondsFromGMT(for: date)
+    static func format(_ date: Date, in timeZone: DisplayTimeZone) -> String {
+        let c = timeZone.reading(of: date)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let offset = c.offsetSeconds
         let zone = offset == 0 ? "UTC" : (offset > 0 ? "+" : "-") + two(abs(offset) / 3600) + two(abs(offset) % 3600 / 60)
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) \(zone)"
+        return "\(c.year)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) \(zone)"
     }
 }
 

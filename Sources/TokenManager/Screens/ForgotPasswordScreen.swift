@@ -1,5 +1,6 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 import TerminalUI
 
 /// Forgot password in two steps: the username (the provider sends a code), then the code and
@@ -69,13 +70,13 @@ struct ForgotPasswordScreen: FormScreen {
             var target = config
             switch step {
             case .username:
-                let username = form.value(of: "username").trimmingCharacters(in: .whitespaces)
+                let username = form.value(of: "username").trimmedWhitespace()
                 guard form.apply(username.isEmpty ? ["username": "Username is required"] : [:]) else { return .stay }
                 target.username = username
                 return submit(.requestPasswordReset(account: target, requestID: context.nextRequestID), context: context)
             case .code(let username, _):
                 var messages = rules.check(new: form.value(of: "new"), repeated: form.value(of: "repeat"))
-                let code = form.value(of: "code").trimmingCharacters(in: .whitespaces)
+                let code = form.value(of: "code").trimmedWhitespace()
                 if code.isEmpty { messages["code"] = "Code is required" }
                 guard form.apply(messages) else { return .stay }
                 target.username = username
@@ -90,7 +91,7 @@ struct ForgotPasswordScreen: FormScreen {
         guard let shown = from(model.screen), shown.step == .username,
               case .succeeded(var screen) = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: error?.message)
         else { return [] }
-        screen.step = .code(username: screen.form.value(of: "username").trimmingCharacters(in: .whitespaces), destination: delivery?.summary)
+        screen.step = .code(username: screen.form.value(of: "username").trimmedWhitespace(), destination: delivery?.summary)
         screen.form = codeForm(account: account)
         model.screen = .forgotPassword(screen)
         return []
@@ -116,7 +117,7 @@ struct ForgotPasswordScreen: FormScreen {
     /// providers' messages name the code) is retyped in Code, other refused input (a password
     /// the policy refuses) in New password; after a network failure the focus stays.
     static func fieldToFix(after error: AuthError) -> String? {
-        if error.message.range(of: "code", options: .caseInsensitive) != nil { return "code" }
+        if error.message.lowercased().contains("code") { return "code" }
         if case .validation = error { return "new" }
         return nil
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Draws a form screen: a box titled with the form's title, a few context lines (account,

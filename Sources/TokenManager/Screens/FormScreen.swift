@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// A screen that is a form sending one request at a time (log in, new password, forgot and

@@ -1,5 +1,5 @@
 import AuthEngine
-import Foundation
+import FoundationEssentials
 import TerminalUI
 
 /// Answers a NEW_PASSWORD_REQUIRED challenge: the new password twice.

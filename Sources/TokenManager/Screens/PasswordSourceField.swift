@@ -1,3 +1,4 @@
+import PlatformSupport
 import AuthEngine
 import TerminalUI
 
@@ -52,7 +53,7 @@ enum PasswordSourceField {
 
     /// The mode the form's `choice` and `value` say, or a message for the value field.
     static func mode(choice: String, value: String) -> Result<AccountConfig.Mode, SourceMessage> {
-        let value = value.trimmingCharacters(in: .whitespaces)
+        let value = value.trimmedWhitespace()
         switch choice {
         case environment.id, tokenEnvironment.id:
             guard !value.isEmpty else { return .failure(SourceMessage("The variable's name is required")) }
