@@ -4,15 +4,20 @@
 /// beats hashing the key, and hashing every key of 10,000 `[[accounts]]` blocks once when
 /// parsed and again at each of the decoder's lookups was a tenth of `tokenman list`. Past
 /// `linearLimit` keys a dictionary is built and kept up to date, so a large table stays O(1).
+/// Keys are equal as Strings are (canonical equivalence), as the dictionary compares them.
 struct KeyPositions: Sendable {
     static let linearLimit = 16
     private var dictionary: [String: Int]?
+    /// Whether every key is ASCII. Only between ASCII texts does a different UTF-8 length mean
+    /// a different String: a precomposed "é" equals a decomposed one, two bytes against three.
+    private var allASCII = true
 
     init() {}
 
     /// The position of `key` in `keys` (the list this index belongs to), nil when absent.
     func position(of key: String, in keys: [String]) -> Int? {
         if let dictionary { return dictionary[key] }
+        guard allASCII, Self.isASCII(key) else { return keys.firstIndex(of: key) }
         let length = key.utf8.count
         for index in keys.indices where keys[index].utf8.count == length && keys[index] == key {
             return index
@@ -20,9 +25,14 @@ struct KeyPositions: Sendable {
         return nil
     }
 
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// Call after appending a new key to `keys`.
     mutating func didAppend(to keys: [String]) {
         guard let key = keys.last else { return }
+        if allASCII, !Self.isASCII(key) { allASCII = false }
         if dictionary != nil {
             dictionary?[key] = keys.count - 1
         } else if keys.count > Self.linearLimit {
@@ -32,6 +42,7 @@ struct KeyPositions: Sendable {
 
     /// Call after removing keys from `keys` (positions after it moved).
     mutating func rebuild(for keys: [String]) {
+        allASCII = keys.allSatisfy(Self.isASCII)
         guard keys.count > Self.linearLimit else {
             dictionary = nil
             return

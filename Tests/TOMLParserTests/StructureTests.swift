@@ -254,4 +254,19 @@ struct StructureTests {
         for index in 0..<count where index != 7 { #expect(built.remove("key\(index)") == .integer(index)) }
         #expect(built.keys == ["sub"] && built.table("sub") == table.table("sub"))
     }
+
+    /// Keys compare as Strings do (canonical equivalence), as when tables were dictionaries: a
+    /// precomposed and a decomposed "é" are one key, though their UTF-8 lengths differ.
+    @Test func canonicallyEquivalentKeysAreOneKey() throws {
+        #expect(throws: TOMLError(line: 2, column: 1, message: #"duplicate key ""é"" (first defined on line 1)"#)) {
+            try TOML.parse("\"\u{E9}\" = 1\n\"e\u{301}\" = 2")
+        }
+        let table = try TOML.parse("a = 0\n\"e\u{301}\" = 1\n\"K\" = 2")
+        #expect(table.integer("\u{E9}") == 1)
+        #expect(table.integer("\u{212A}") == 2)  // KELVIN SIGN, canonically "K"
+        var built = TOMLTable()
+        built.set("\u{E9}", to: .integer(1))
+        built.set("e\u{301}", to: .integer(2))
+        #expect(built.keys == ["\u{E9}"] && built.integer("\u{E9}") == 2)
+    }
 }

@@ -47,9 +47,11 @@ struct ConfigTableReader {
 
     /// Typos must not pass silently: any key outside `allowed` is an error.
     func rejectUnknownKeys(allowed: [String], hint: (String) -> String? = { _ in nil }) throws(ConfigError) {
-        // Lengths first: most keys differ from most allowed ones in length, and comparing
-        // those is cheaper than the string comparison.
-        for key in table.keys where !allowed.contains(where: { $0.utf8.count == key.utf8.count && $0 == key }) {
+        // Lengths first, cheaper than the string comparison; a key not found so is compared
+        // with all of them (Strings of different lengths can be equal: a precomposed "é" and
+        // a decomposed one), which only a key that is not allowed, an error, takes to the end.
+        for key in table.keys {
+            if allowed.contains(where: { $0.utf8.count == key.utf8.count && $0 == key }) || allowed.contains(key) { continue }
             let suggestion = hint(key) ?? "expected one of: \(allowed.joined(separator: ", "))"
             throw error(key, "unknown key (\(suggestion))")
         }
