@@ -53,7 +53,8 @@ let package = Package(
         ),
         .target(
             name: "ProviderSimulator",
-            dependencies: ["CheckedNumbers", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CheckedNumbers", "PlatformSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: ownModuleSettings
         ),
         // Threads, child processes, path strings, standard streams and String trimming: what
         // Foundation was linked for, without its start-up cost (issue 13).

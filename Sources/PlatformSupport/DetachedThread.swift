@@ -1,3 +1,4 @@
+import CheckedNumbers
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,10 +9,10 @@ import Glibc
 /// and linking it costs every process start CoreFoundation's initialisation (issue 13).
 public enum DetachedThread {
     /// Starts `body` on its own thread. `stackSize` in bytes (nil: the system default, the
-    /// process's stack limit). Returns false when the thread could not be created (then
-    /// `body` never runs).
+    /// process's stack limit). Returns 0, or pthread_create's error number when the system
+    /// refuses a thread (then `body` never runs).
     @discardableResult
-    public static func start(name: String? = nil, stackSize: Int? = nil, _ body: @escaping @Sendable () -> Void) -> Bool {
+    public static func start(name: String? = nil, stackSize: Int? = nil, _ body: @escaping @Sendable () -> Void) -> Int32 {
         let box = Unmanaged.passRetained(ThreadBody(name: name, body: body))
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
@@ -29,11 +30,21 @@ public enum DetachedThread {
             body.body()
             return nil
         }, box.toOpaque())
-        if result != 0 {
-            box.release()
-            return false
+        if result != 0 { box.release() }
+        return result
+    }
+
+    /// Blocks the calling thread for `seconds` (nothing for zero, negative or NaN), resuming
+    /// after signals.
+    public static func sleep(seconds: Double) {
+        guard seconds > 0 else { return }
+        let whole = Int(clamping: seconds, rounding: .down)
+        let nanoseconds = Int(clamping: (seconds - Double(whole)) * 1_000_000_000, rounding: .down)
+        var request = timespec(tv_sec: whole, tv_nsec: nanoseconds)
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) == -1 && errno == EINTR {
+            request = remaining
         }
-        return true
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// ByteFederal ByteConnect: `POST /auth`, `POST /auth_refresh`, and the protected
 /// `POST /api/account` that reads the access token from the JSON body, as ByteConnect API calls do.
@@ -72,11 +72,11 @@ struct ByteConnectRoutes: ProviderRoutes {
             guard let (_, record) = state.tokens.check(token, provider: provider, uses: [.access], now: now).validRecord else {
                 return provider.errorResponse(401, code: "invalid_token", message: "The access token is invalid or expired.")
             }
-            return .json(200, ["ok": true, "provider": provider.rawValue, "username": record.username])
+            return .json(200, ["ok": true, "provider": .string(provider.rawValue), "username": .string(record.username)])
         }
     }
 
     private func tokenResponse(_ pair: (access: IssuedToken, refresh: IssuedToken)) -> HTTPResponse {
-        .json(200, ["access_token": pair.access.jwt, "token_type": "bearer", "refresh_token": pair.refresh.jwt])
+        .json(200, ["access_token": .string(pair.access.jwt), "token_type": "bearer", "refresh_token": .string(pair.refresh.jwt)])
     }
 }

@@ -1,5 +1,5 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
 
 /// AWS Cognito user pools' JSON API, under `/cognito`: every operation is a `POST /` naming
 /// itself in `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`; errors are HTTP 400
@@ -56,8 +56,8 @@ struct CognitoRoutes: ProviderRoutes {
                 if stored.user.requiresNewPassword {
                     let session = WikimediaRoutes.randomSession()
                     state.newPasswordSessions[session] = NewPasswordSession(username: username, expiresAt: now.addingTimeInterval(store.newPasswordSessionLifetime))
-                    return .json(200, ["ChallengeName": "NEW_PASSWORD_REQUIRED", "Session": session,
-                                       "ChallengeParameters": ["USER_ID_FOR_SRP": username, "requiredAttributes": "[]"]])
+                    return .json(200, ["ChallengeName": "NEW_PASSWORD_REQUIRED", "Session": .string(session),
+                                       "ChallengeParameters": ["USER_ID_FOR_SRP": .string(username), "requiredAttributes": "[]"]])
                 }
                 return authenticationResult(&state, username: username, now: now, withRefresh: true)
             }
@@ -102,14 +102,14 @@ struct CognitoRoutes: ProviderRoutes {
         guard let username = body.string("Username") else { return fail("InvalidParameterException", "Missing Username.") }
         let sent: (code: String, email: String)? = store.transaction { state, now in
             guard let stored = state.users.find(username, on: provider) else { return nil }
-            let code = String(format: "%06d", Int.random(in: 0...999_999))
+            let code = ConfirmationCode.randomDigits()
             state.confirmationCodes[username] = ConfirmationCode(code: code, expiresAt: now.addingTimeInterval(store.confirmationCodeLifetime))
             state.lastConfirmationCodes[username] = code
             return (code, stored.user.email)
         }
         guard let sent else { return fail("UserNotFoundException", "Username/client id combination not found.") }
         store.output("[cognito] forgot-password code for \(username): \(sent.code)")
-        return .json(200, ["CodeDeliveryDetails": ["Destination": Self.mask(sent.email), "DeliveryMedium": "EMAIL", "AttributeName": "email"]])
+        return .json(200, ["CodeDeliveryDetails": ["Destination": .string(Self.mask(sent.email)), "DeliveryMedium": "EMAIL", "AttributeName": "email"]])
     }
 
     private func confirmForgotPassword(_ body: JSONObject) -> HTTPResponse {
@@ -166,7 +166,7 @@ struct CognitoRoutes: ProviderRoutes {
     private func getUser(_ body: JSONObject) -> HTTPResponse {
         withAccessToken(body) { state, record in
             let email = state.users.find(record.username, on: provider)?.user.email ?? ""
-            return .json(200, ["Username": record.username, "UserAttributes": [["Name": "email", "Value": email]]])
+            return .json(200, ["Username": .string(record.username), "UserAttributes": [["Name": "email", "Value": .string(email)]]])
         }
     }
 
@@ -185,19 +185,19 @@ struct CognitoRoutes: ProviderRoutes {
 
     private func authenticationResult(_ state: inout SimulatorState, username: String, now: Date, withRefresh: Bool, parentID: String? = nil) -> HTTPResponse {
         let lifetimes = state.lifetimes(of: provider)
-        var result: [String: Any] = ["TokenType": "Bearer", "ExpiresIn": Int(clamping: lifetimes.access, rounding: .toNearestOrAwayFromZero)]
+        var result: [String: JSONValue] = ["TokenType": "Bearer", "ExpiresIn": .int(Int(clamping: lifetimes.access, rounding: .toNearestOrAwayFromZero))]
         let parent: String
         if withRefresh {
             let pair = state.issuePair(provider: provider, username: username, now: now)
-            result["AccessToken"] = pair.access.jwt
-            result["RefreshToken"] = pair.refresh.jwt
+            result["AccessToken"] = .string(pair.access.jwt)
+            result["RefreshToken"] = .string(pair.refresh.jwt)
             parent = pair.refresh.id
         } else {
             parent = parentID ?? ""
-            result["AccessToken"] = state.tokens.issue(.access, provider: provider, username: username, lifetime: lifetimes.access, parentID: parent, now: now).jwt
+            result["AccessToken"] = .string(state.tokens.issue(.access, provider: provider, username: username, lifetime: lifetimes.access, parentID: parent, now: now).jwt)
         }
-        result["IdToken"] = state.tokens.issue(.id, provider: provider, username: username, lifetime: lifetimes.access, parentID: parent, now: now).jwt
-        return .json(200, ["AuthenticationResult": result, "ChallengeParameters": [String: String]()])
+        result["IdToken"] = .string(state.tokens.issue(.id, provider: provider, username: username, lifetime: lifetimes.access, parentID: parent, now: now).jwt)
+        return .json(200, ["AuthenticationResult": .object(result), "ChallengeParameters": [:]])
     }
 
     private func fail(_ type: String, _ message: String) -> HTTPResponse {

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// Exabits: `POST authenticate/login` (MD5 password, `{status,message,data}` envelope, wrong
 /// credentials as HTTP 200 with `status:false`), `POST`/`GET api-tokens`, and the protected
@@ -20,7 +20,7 @@ struct ExabitsRoutes: ProviderRoutes {
 
     /// The lowercase hex MD5 an Exabits client sends as `password`.
     static func md5Hex(_ text: String) -> String {
-        Insecure.MD5.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Insecure.MD5.hash(data: Data(text.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
     private func login(_ request: HTTPRequest) -> HTTPResponse {
@@ -46,10 +46,10 @@ struct ExabitsRoutes: ProviderRoutes {
                 "status": true,
                 "message": "Login successful!",
                 "data": [
-                    "username": username,
-                    "email": stored.user.email,
-                    "access_token": pair.access.jwt,
-                    "refresh_token": pair.refresh.jwt,
+                    "username": .string(username),
+                    "email": .string(stored.user.email),
+                    "access_token": .string(pair.access.jwt),
+                    "refresh_token": .string(pair.refresh.jwt),
                 ],
             ])
         }
@@ -72,7 +72,7 @@ struct ExabitsRoutes: ProviderRoutes {
             return .json(200, [
                 "status": true,
                 "message": "API token created successfully.",
-                "data": ["id": entry.id, "name": name, "token": token.jwt, "created_at": Timestamp.rfc3339(now)],
+                "data": ["id": .int(entry.id), "name": .string(name), "token": .string(token.jwt), "created_at": .string(Timestamp.rfc3339(now))],
             ])
         }
     }
@@ -81,10 +81,10 @@ struct ExabitsRoutes: ProviderRoutes {
     private func listAPITokens(_ request: HTTPRequest) -> HTTPResponse {
         store.transaction { state, now in
             guard let username = authenticatedUser(request, state: state, now: now) else { return unauthorized() }
-            let entries: [[String: Any]] = state.apiTokens
+            let entries: [JSONValue] = state.apiTokens
                 .filter { $0.username == username }
-                .map { ["id": $0.id, "name": $0.name, "created_at": Timestamp.rfc3339($0.createdAt)] }
-            return .json(200, ["status": true, "message": "Success", "data": entries])
+                .map { ["id": .int($0.id), "name": .string($0.name), "created_at": .string(Timestamp.rfc3339($0.createdAt))] }
+            return .json(200, ["status": true, "message": "Success", "data": .array(entries)])
         }
     }
 
@@ -92,7 +92,7 @@ struct ExabitsRoutes: ProviderRoutes {
         store.transaction { state, now in
             guard let username = authenticatedUser(request, state: state, now: now) else { return unauthorized() }
             let email = state.users.find(username, on: provider)?.user.email ?? ""
-            return .json(200, ["ok": true, "provider": provider.rawValue, "username": username, "email": email])
+            return .json(200, ["ok": true, "provider": .string(provider.rawValue), "username": .string(username), "email": .string(email)])
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension SimulatedFault {
     /// What the server does instead of answering normally.
@@ -8,7 +8,7 @@ extension SimulatedFault {
             let code = status == 503 ? "service_unavailable" : "server_error"
             let phrase = HTTPResponse.reasonPhrase(for: status)
             let shaped: HTTPResponse = switch provider {
-            case .starship: .json(status, ["error": phrase, "message": "Something went wrong. Please try again later."])
+            case .starship: .json(status, ["error": .string(phrase), "message": "Something went wrong. Please try again later."])
             default: provider.errorResponse(status, code: code, message: phrase)
             }
             return .respond(shaped)

@@ -1,9 +1,10 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlatformSupport
 
 /// Reads exactly one HTTP/1.1 request from a connected socket.
 ///
@@ -49,8 +50,8 @@ struct HTTPRequestReader {
             guard let colon = line.firstIndex(of: ":") else {
                 return .reject(Self.plainError(400, "malformed header line"))
             }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = line[..<colon].trimmedWhitespace().lowercased()
+            let value = line[line.index(after: colon)...].trimmedWhitespace()
             if let existing = headers[name] {
                 headers[name] = existing + ", " + value
             } else {
@@ -122,6 +123,6 @@ struct HTTPRequestReader {
     }
 
     private static func plainError(_ status: Int, _ message: String) -> HTTPResponse {
-        .json(status, ["error": HTTPResponse.reasonPhrase(for: status), "message": message])
+        .json(status, ["error": .string(HTTPResponse.reasonPhrase(for: status)), "message": .string(message)])
     }
 }

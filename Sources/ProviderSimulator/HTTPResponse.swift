@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An HTTP response the server writes before closing the connection.
 struct HTTPResponse: Sendable {
@@ -13,8 +13,8 @@ struct HTTPResponse: Sendable {
     }
 
     /// A JSON response. Keys are sorted so answers are byte-stable across runs.
-    static func json(_ status: Int, _ object: [String: Any], headers: [(name: String, value: String)] = []) -> HTTPResponse {
-        let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    static func json(_ status: Int, _ object: [String: JSONValue], headers: [(name: String, value: String)] = []) -> HTTPResponse {
+        let body = JSONWriter.bytes(of: .object(object)).map { Data($0) } ?? Data("{}".utf8)
         return HTTPResponse(
             status: status,
             headers: [("Content-Type", "application/json")] + headers,

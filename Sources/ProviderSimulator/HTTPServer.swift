@@ -1,10 +1,11 @@
-import Foundation
+import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlatformSupport
 
 /// What the server does with a request: answer it, or close the socket without a byte
 /// (a fault that real clients meet when a proxy or load balancer gives up).
@@ -84,9 +85,15 @@ final class HTTPServer: Sendable {
         state.withLock {
             $0 = State(listener: listener, port: boundPort, stopping: false, acceptLoopFinished: finished)
         }
-        Thread.detachNewThread { [self] in
+        let failure = DetachedThread.start(name: "simulator") { [self] in
             acceptLoop(listener: listener)
             finished.signal()
+        }
+        guard failure == 0 else {
+            let reason = String(cString: strerror(failure))
+            state.withLock { $0 = State() }
+            close(listener)
+            throw SimulatorError("cannot start the accept thread: \(reason)")
         }
         return boundPort
     }
@@ -120,8 +127,10 @@ final class HTTPServer: Sendable {
                 if errno == EMFILE || errno == ENFILE { usleep(10_000) }
                 continue
             }
-            Thread.detachNewThread { [self] in
-                serve(client)
+            // No thread to spare: closing at once is a dropped connection the client can retry,
+            // where a socket nobody reads would hang it.
+            if DetachedThread.start({ [self] in serve(client) }) != 0 {
+                close(client)
             }
         }
     }

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// What a token is for, carried in the `token_use` claim (Cognito's name for it).
 enum TokenUse: String, Sendable {
@@ -36,18 +36,18 @@ struct JWTSigner: Sendable {
     }
 
     func sign(_ claims: TokenClaims) -> String {
-        var payload: [String: Any] = [
-            "iss": claims.issuer,
-            "sub": claims.subject,
-            "jti": claims.tokenID,
-            "token_use": claims.use.rawValue,
-            "iat": claims.issuedAt,
+        var payload: [String: JSONValue] = [
+            "iss": .string(claims.issuer),
+            "sub": .string(claims.subject),
+            "jti": .string(claims.tokenID),
+            "token_use": .string(claims.use.rawValue),
+            "iat": .int(claims.issuedAt),
         ]
         if let expiresAt = claims.expiresAt {
-            payload["exp"] = expiresAt
+            payload["exp"] = .int(expiresAt)
         }
         let header = Self.base64URL(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
-        let body = Self.base64URL((try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data())
+        let body = Self.base64URL(Data(JSONWriter.bytes(of: .object(payload)) ?? []))
         let signingInput = header + "." + body
         let signature = HMAC<SHA256>.authenticationCode(for: Data(signingInput.utf8), using: key)
         return signingInput + "." + Self.base64URL(Data(signature))
@@ -64,33 +64,42 @@ struct JWTSigner: Sendable {
         else { return nil }
         let signingInput = Data((parts[0] + "." + parts[1]).utf8)
         guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signingInput, using: key),
-              let payload = (try? JSONSerialization.jsonObject(with: payloadData)) as? [String: Any],
-              let issuer = payload["iss"] as? String,
-              let subject = payload["sub"] as? String,
-              let tokenID = payload["jti"] as? String,
-              let useName = payload["token_use"] as? String,
+              let payload = JSONReader.value(of: payloadData)?.objectFields,
+              case .string(let issuer)? = payload["iss"],
+              case .string(let subject)? = payload["sub"],
+              case .string(let tokenID)? = payload["jti"],
+              case .string(let useName)? = payload["token_use"],
               let use = TokenUse(rawValue: useName),
-              let issuedAt = (payload["iat"] as? NSNumber)?.intValue
+              case .int(let issuedAt)? = payload["iat"]
         else { return nil }
+        // A good signature means `sign` wrote this payload, so its times are integers.
+        let expiresAt: Int? = if case .int(let seconds)? = payload["exp"] { seconds } else { nil }
         return TokenClaims(
             issuer: issuer,
             subject: subject,
             tokenID: tokenID,
             use: use,
             issuedAt: issuedAt,
-            expiresAt: (payload["exp"] as? NSNumber)?.intValue
+            expiresAt: expiresAt
         )
     }
 
     static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var text = ""
+        for character in data.base64EncodedString() {
+            switch character {
+            case "+": text.append("-")
+            case "/": text.append("_")
+            case "=": break
+            default: text.append(character)
+            }
+        }
+        return text
     }
 
     static func decodeBase64URL(_ text: Substring) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        let scalars = text.unicodeScalars.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 }
+        var base64 = String(String.UnicodeScalarView(scalars))
         while base64.count % 4 != 0 { base64 += "=" }
         return Data(base64Encoded: base64)
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// After `maxFailures` failed logins for one username within `window` seconds, logins for that
 /// username are answered 429 with `Retry-After` until the oldest failure leaves the window.

@@ -1,5 +1,5 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
 
 /// Failed-login bookkeeping behind the 429 answers of Starship and ByteConnect.
 struct LoginThrottle {

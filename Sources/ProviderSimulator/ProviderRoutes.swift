@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The endpoints of one provider. `path` is the request path with the provider prefix removed.
 protocol ProviderRoutes: Sendable {
@@ -45,13 +45,13 @@ extension SimulatedProvider {
     func errorResponse(_ status: Int, code: String, message: String) -> HTTPResponse {
         switch self {
         case .byteConnect, .starship:
-            .json(status, ["error": code, "message": message])
+            .json(status, ["error": .string(code), "message": .string(message)])
         case .exabits:
-            .json(status, ["message": message])
+            .json(status, ["message": .string(message)])
         case .wikimedia:
-            .json(status, ["status": status, "message": message])
+            .json(status, ["status": .int(status), "message": .string(message)])
         case .cognito:
-            .json(status, ["__type": code, "message": message])
+            .json(status, ["__type": .string(code), "message": .string(message)])
         }
     }
 }

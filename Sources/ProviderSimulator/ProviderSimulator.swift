@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlatformSupport
 
 /// A real HTTP/1.1 server on 127.0.0.1 that behaves like the four token APIs tokenman manages,
 /// written from their documentation alone (it imports nothing of the app).
@@ -168,11 +169,11 @@ public final class ProviderSimulator: Sendable {
             return .respond(stats(store: store))
         }
         guard let (provider, subpath) = SimulatedProvider.route(request.path), let providerRoutes = routes[provider] else {
-            return .respond(.json(404, ["error": "not_found", "message": "No simulated provider serves \(request.path)"]))
+            return .respond(.json(404, ["error": "not_found", "message": .string("No simulated provider serves \(request.path)")]))
         }
         let (latency, fault) = store.transaction { state, _ in state.beginRequest(for: provider, subpath: subpath) }
         if latency > 0 {
-            Thread.sleep(forTimeInterval: latency)
+            DetachedThread.sleep(seconds: latency)
         }
         if let fault {
             return fault.reply(for: provider)
@@ -183,10 +184,10 @@ public final class ProviderSimulator: Sendable {
     /// `{"bytefederal": {"requests": n, "logins": n, "refreshes": n}, "exabits": …}`.
     private static func stats(store: SimulatorStore) -> HTTPResponse {
         let tallies = store.transaction { state, _ in state.tallies }
-        var object: [String: Any] = [:]
+        var object: [String: JSONValue] = [:]
         for provider in SimulatedProvider.allCases {
             let tally = tallies[provider] ?? RequestTally()
-            object[provider.rawValue] = ["requests": tally.requests, "logins": tally.logins, "refreshes": tally.refreshes]
+            object[provider.rawValue] = ["requests": .int(tally.requests), "logins": .int(tally.logins), "refreshes": .int(tally.refreshes)]
         }
         return .json(200, object)
     }

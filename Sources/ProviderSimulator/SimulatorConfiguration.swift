@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Everything a `ProviderSimulator` starts with. Lifetimes, latency and faults can also be
 /// changed while it runs (see `ProviderSimulator`).
@@ -74,8 +79,16 @@ public struct SimulatorConfiguration: Sendable {
         return result
     }
 
-    /// Writes a line to standard output (and flushes, so piped output is seen at once).
+    /// Writes a line to standard output, unbuffered as `FileHandle.standardOutput` wrote it, so
+    /// piped output is seen at once. A failed write (stdout closed) loses the line.
     public static let standardOutput: @Sendable (String) -> Void = { line in
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        let bytes = Array((line + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 }

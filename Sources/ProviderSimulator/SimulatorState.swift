@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A Wikimedia NEW_PASSWORD_REQUIRED challenge waiting for its answer.
 struct NewPasswordSession: Sendable {
@@ -10,6 +10,12 @@ struct NewPasswordSession: Sendable {
 struct ConfirmationCode: Sendable {
     let code: String
     let expiresAt: Date
+
+    /// Six random digits, leading zeros kept, as Cognito sends.
+    static func randomDigits() -> String {
+        let digits = String(Int.random(in: 0...999_999))
+        return String(repeating: "0", count: 6 - digits.count) + digits
+    }
 }
 
 /// An Exabits API token, listed by `GET api-tokens` (without its secret).

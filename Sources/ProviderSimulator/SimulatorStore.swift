@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// The shared engine room of the route handlers: the locked state, the clock, the output sink

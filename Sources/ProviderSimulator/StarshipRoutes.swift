@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Starship Rewards: `POST /auth/login`, `POST /auth/refresh` (rotating), `POST /auth/logout`
 /// (Bearer; revokes all the client's tokens), and the protected `GET /api/balance` (Bearer).
@@ -73,19 +73,19 @@ struct StarshipRoutes: ProviderRoutes {
             }
             let clientID = state.users.find(record.username, on: provider)?.clientID ?? 0
             return .json(200, [
-                "ok": true, "provider": provider.rawValue, "username": record.username,
-                "client_id": clientID, "balance": "1000.00", "currency": "USD",
+                "ok": true, "provider": .string(provider.rawValue), "username": .string(record.username),
+                "client_id": .int(clientID), "balance": "1000.00", "currency": "USD",
             ])
         }
     }
 
     private func tokenResponse(_ pair: (access: IssuedToken, refresh: IssuedToken), clientID: Int) -> HTTPResponse {
         .json(200, [
-            "access_token": pair.access.jwt,
-            "refresh_token": pair.refresh.jwt,
-            "access_expires_at": pair.access.expiresAt.map(Timestamp.rfc3339) ?? "",
-            "refresh_expires_at": pair.refresh.expiresAt.map(Timestamp.rfc3339) ?? "",
-            "client_id": clientID,
+            "access_token": .string(pair.access.jwt),
+            "refresh_token": .string(pair.refresh.jwt),
+            "access_expires_at": .string(pair.access.expiresAt.map(Timestamp.rfc3339) ?? ""),
+            "refresh_expires_at": .string(pair.refresh.expiresAt.map(Timestamp.rfc3339) ?? ""),
+            "client_id": .int(clientID),
         ])
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The outcome of a username/password check behind the failed-login throttle, shared by the
 /// providers that rate-limit logins (ByteConnect and Starship); each answers it in its own words.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How long access and refresh tokens live, in seconds. For Wikimedia the id token shares the
 /// access lifetime; Exabits API tokens never expire whatever is set here.

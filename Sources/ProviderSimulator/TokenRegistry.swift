@@ -1,5 +1,5 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
 
 /// The server-side record of a token the simulator minted. A JWT's signature proves the simulator
 /// made it; this record decides whether it is still honoured (revocation, rotation, logout).

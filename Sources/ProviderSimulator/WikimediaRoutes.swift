@@ -1,5 +1,5 @@
 import CheckedNumbers
-import Foundation
+import FoundationEssentials
 
 /// Wikimedia Enterprise auth API (a wrapper over AWS Cognito): the seven `POST /v1/…` endpoints
 /// of the docs, and the protected `GET /v1/account` (Bearer). Errors are `{"status","message"}`;
@@ -44,7 +44,7 @@ struct WikimediaRoutes: ProviderRoutes {
                     username: username,
                     expiresAt: now.addingTimeInterval(store.newPasswordSessionLifetime)
                 )
-                return .json(200, ["challenge_name": "NEW_PASSWORD_REQUIRED", "session": session])
+                return .json(200, ["challenge_name": "NEW_PASSWORD_REQUIRED", "session": .string(session)])
             }
             return fullTokenResponse(&state, username: username, now: now)
         }
@@ -100,7 +100,7 @@ struct WikimediaRoutes: ProviderRoutes {
             let lifetime = state.lifetimes(of: provider).access
             let access = state.tokens.issue(.access, provider: provider, username: username, lifetime: lifetime, parentID: id, now: now)
             let idToken = state.tokens.issue(.id, provider: provider, username: username, lifetime: lifetime, parentID: id, now: now)
-            return .json(200, ["id_token": idToken.jwt, "access_token": access.jwt, "expires_in": Int(clamping: lifetime, rounding: .toNearestOrAwayFromZero)])
+            return .json(200, ["id_token": .string(idToken.jwt), "access_token": .string(access.jwt), "expires_in": .int(Int(clamping: lifetime, rounding: .toNearestOrAwayFromZero))])
         }
     }
 
@@ -135,7 +135,7 @@ struct WikimediaRoutes: ProviderRoutes {
         let username = fields["username"] ?? ""
         let code: String? = store.transaction { state, now in
             guard state.users.find(username, on: provider) != nil else { return nil }
-            let code = String(format: "%06d", Int.random(in: 0...999_999))
+            let code = ConfirmationCode.randomDigits()
             state.confirmationCodes[username] = ConfirmationCode(code: code, expiresAt: now.addingTimeInterval(store.confirmationCodeLifetime))
             state.lastConfirmationCodes[username] = code
             return code
@@ -213,7 +213,7 @@ struct WikimediaRoutes: ProviderRoutes {
             else {
                 return fail(401, "Unauthorized")
             }
-            return .json(200, ["ok": true, "provider": provider.rawValue, "username": record.username])
+            return .json(200, ["ok": true, "provider": .string(provider.rawValue), "username": .string(record.username)])
         }
     }
 
@@ -228,10 +228,10 @@ struct WikimediaRoutes: ProviderRoutes {
         let lifetime = state.lifetimes(of: provider).access
         let idToken = state.tokens.issue(.id, provider: provider, username: username, lifetime: lifetime, parentID: pair.refresh.id, now: now)
         return .json(200, [
-            "id_token": idToken.jwt,
-            "access_token": pair.access.jwt,
-            "refresh_token": pair.refresh.jwt,
-            "expires_in": Int(clamping: lifetime, rounding: .toNearestOrAwayFromZero),
+            "id_token": .string(idToken.jwt),
+            "access_token": .string(pair.access.jwt),
+            "refresh_token": .string(pair.refresh.jwt),
+            "expires_in": .int(Int(clamping: lifetime, rounding: .toNearestOrAwayFromZero)),
         ])
     }
 

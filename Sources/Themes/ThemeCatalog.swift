@@ -1,6 +1,7 @@
 import FoundationEssentials
 import TOMLParser
 import TerminalUI
+import PlatformSupport
 
 /// Finds themes by name: the user's theme directory first, then the themes compiled into the
 /// binary (`BuiltInThemeSources`, generated from the repository's `themes/`), e.g.
@@ -8,7 +9,7 @@ import TerminalUI
 /// ```swift
 /// let catalog = ThemeCatalog(searchPath: ThemeCatalog.defaultSearchPath())
 /// let theme = try catalog.theme(named: config.theme ?? "dark")
-///     .honoringNoColor(environment: ProcessInfo.processInfo.environment)
+///     .honoringNoColor(environment: ProcessEnvironment.variables)
 /// ```
 ///
 /// A user's `$XDG_CONFIG_HOME/tokenman/themes/dark.toml` overrides the built-in `dark`. Nothing
@@ -23,7 +24,7 @@ public struct ThemeCatalog: Sendable {
 
     /// The user's theme directory only: `$XDG_CONFIG_HOME/tokenman/themes`, else
     /// `~/.config/tokenman/themes`. Relative values are ignored, as the XDG spec says.
-    public static func defaultSearchPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    public static func defaultSearchPath(environment: [String: String] = ProcessEnvironment.variables) -> [String] {
         if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
             return [config + "/tokenman/themes"]
         }

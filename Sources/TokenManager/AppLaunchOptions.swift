@@ -1,3 +1,5 @@
+import PlatformSupport
+
 /// How `tokenman` (or `tokenman demo`) asks for the interactive UI to be started.
 public struct AppLaunchOptions: Sendable {
     /// `--config`; nil: `$TOKENMAN_CONFIG`, then the XDG default.
@@ -19,7 +21,7 @@ public struct AppLaunchOptions: Sendable {
         themeName: String? = nil,
         banner: String? = nil,
         clipboardClearSeconds: Int? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessEnvironment.variables
     ) {
         self.configPath = configPath
         self.stateDirectory = stateDirectory

@@ -92,7 +92,7 @@ public enum TokenManagerApp {
                     continuation.resume(throwing: error)
                 }
             }
-            if !started { continuation.resume(throwing: TerminalError.cannotOpenTerminal) }
+            if started != 0 { continuation.resume(throwing: TerminalError.cannotOpenTerminal) }
         }
     }
 

@@ -1,6 +1,7 @@
 import AuthEngine
 import FoundationEssentials
 import Synchronization
+import PlatformSupport
 
 /// `tokenman token|header ACCOUNT [options]` answered from a valid cached token before
 /// ArgumentParser builds its command tree (measured: most of a cached `token` run's own work).
@@ -28,7 +29,7 @@ enum CachedTokenFastPath {
         let notes = NoteCollector()
         // Only the asked account's block is kept (the others are checked one at a time): a
         // config of 100,000 accounts parsed whole held hundreds of MiB for one token.
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         guard let config = ConfigLoader(environment: environment).loadOneAccount(named: request.account, explicitPath: request.configPath),
               case let context = CommandContext(config: config, stateDirectory: request.stateDirectory, environment: environment, note: notes.add),
               let account = context.config.account(named: request.account),

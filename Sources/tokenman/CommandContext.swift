@@ -1,5 +1,6 @@
 import AuthEngine
 import FoundationEssentials
+import PlatformSupport
 
 /// What a scripting command works with: the loaded config, the token store and the service
 /// over both. Building it reads one small config file and touches no network (libcurl is only
@@ -11,7 +12,7 @@ struct CommandContext {
     let environment: [String: String]
 
     /// - Parameter prompt: asks a person for a password; nil where no person may be asked.
-    init(_ global: GlobalOptions, prompt: PasswordPrompt? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIFailure) {
+    init(_ global: GlobalOptions, prompt: PasswordPrompt? = nil, environment: [String: String] = ProcessEnvironment.variables) throws(CLIFailure) {
         try self.init(configPath: global.config, stateDirectory: global.stateDir, prompt: prompt, environment: environment)
     }
 
@@ -21,7 +22,7 @@ struct CommandContext {
         configPath: String?,
         stateDirectory: String?,
         prompt: PasswordPrompt? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = ProcessEnvironment.variables,
         note: @escaping @Sendable (String) -> Void = { Console.error("tokenman: \($0)") }
     ) throws(CLIFailure) {
         let config: TokenmanConfig
@@ -38,7 +39,7 @@ struct CommandContext {
         config: TokenmanConfig,
         stateDirectory: String?,
         prompt: PasswordPrompt? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = ProcessEnvironment.variables,
         note: @escaping @Sendable (String) -> Void
     ) {
         self.config = config

@@ -89,7 +89,7 @@ final class DemoSession: Sendable {
 
     /// The demo's environment: this process's plus the demo passwords.
     var environment: [String: String] {
-        ProcessInfo.processInfo.environment.merging(passwordEnvironment) { $1 }
+        ProcessEnvironment.variables.merging(passwordEnvironment) { $1 }
     }
 
     /// Logs in the accounts with a password variable, so the list is lively at once. Failures
@@ -149,7 +149,7 @@ final class DemoSession: Sendable {
     }
 
     private static func makePrivateDirectory() throws(CLIFailure) -> String {
-        let base = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+        let base = (ProcessEnvironment.variables["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         var template = Array(((base.hasSuffix("/") ? base : base + "/") + "tokenman-demo-XXXXXX").utf8CString)
         // mkdtemp creates the directory with mode 0700.
         guard let made = mkdtemp(&template) else {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import AuthEngine
-import FoundationEssentials
+import PlatformSupport
 
 extension Tokenman {
     /// `tokenman list`: the configured accounts and how long their tokens have left.
@@ -24,7 +24,7 @@ extension Tokenman {
                 // The store is read first and kept only as expiries, so its text is gone before
                 // the config's accounts are built: with 100,000 accounts, holding both was most
                 // of the list's peak memory. A config error is still the one reported first.
-                let environment = ProcessInfo.processInfo.environment
+                let environment = ProcessEnvironment.variables
                 let stored = Result { () throws(TokenStoreError) -> StoredExpiries in
                     try TokenStore(directory: global.stateDir, environment: environment).expiries()
                 }

@@ -39,7 +39,7 @@ import Testing
             let started = DetachedThread.start(name: "tm-test-thread") {
                 continuation.resume(returning: Self.currentThreadName())
             }
-            #expect(started)
+            #expect(started == 0)
         }
         #expect(name == "tm-test-thread")
     }

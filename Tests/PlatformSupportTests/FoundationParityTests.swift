@@ -66,3 +66,16 @@ import Testing
         #expect("日本語".paddedOrCut(toLength: 2) == "日本")
     }
 }
+
+@Suite struct ProcessEnvironmentTests {
+    @Test func matchesProcessInfo() {
+        #expect(ProcessEnvironment.variables == ProcessInfo.processInfo.environment)
+        #expect(ProcessEnvironment.variables["PATH"] != nil)
+    }
+
+    @Test func seesChangesMadeAfterStart() {
+        setenv("TOKENMAN_PROCESS_ENVIRONMENT_TEST", "one=two", 1)
+        defer { unsetenv("TOKENMAN_PROCESS_ENVIRONMENT_TEST") }
+        #expect(ProcessEnvironment.variables["TOKENMAN_PROCESS_ENVIRONMENT_TEST"] == "one=two")
+    }
+}

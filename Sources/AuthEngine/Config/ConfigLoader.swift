@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import TOMLParser
+import PlatformSupport
 
 /// Reads `config.toml` (see `ConfigLocation` for which file) into a `TokenmanConfig`.
 /// Strict on purpose: unknown keys, duplicate names, two secret sources, bad URLs and bad
@@ -9,7 +10,7 @@ import TOMLParser
 public struct ConfigLoader: Sendable {
     public var environment: [String: String]
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessEnvironment.variables) {
         self.environment = environment
     }
 

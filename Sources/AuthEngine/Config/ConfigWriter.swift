@@ -12,7 +12,7 @@ public struct ConfigWriter: Sendable {
     public var path: String
     public var environment: [String: String]
 
-    public init(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(path: String, environment: [String: String] = ProcessEnvironment.variables) {
         self.path = path
         self.environment = environment
     }

@@ -64,7 +64,7 @@ public struct CurlTransport: HTTPTransport {
                 let started = DetachedThread.start(name: "tokenman.http") {
                     continuation.resume(returning: CurlTransport.perform(request, options: options, flag: flag))
                 }
-                if !started { continuation.resume(returning: .failure(.unreachable("cannot start a thread for the request"))) }
+                if started != 0 { continuation.resume(returning: .failure(.unreachable("cannot start a thread for the request"))) }
             }
         } onCancel: {
             flag.raise()
@@ -81,7 +81,7 @@ public struct CurlTransport: HTTPTransport {
         // A NUL-terminated copy, so an empty body still has a valid address (libcurl then sends
         // Content-Length: 0 rather than reading a NULL pointer as "no body").
         let body: [CChar]? = request.body.map { Array($0).map { CChar(bitPattern: $0) } + [0] }
-        let caFile = caFile(for: request, options: options, environment: ProcessInfo.processInfo.environment)
+        let caFile = caFile(for: request, options: options, environment: ProcessEnvironment.variables)
         var raw = tm_http_response()
         defer { tm_http_response_free(&raw) }
 

@@ -15,7 +15,7 @@ public struct SecretResolver: Sendable {
     public var prompt: PasswordPrompt?
 
     public init(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = ProcessEnvironment.variables,
         commandTimeout: TimeInterval = 10,
         prompt: PasswordPrompt? = nil
     ) {

@@ -49,7 +49,7 @@ enum ShellCommandRunner {
             let started = DetachedThread.start(name: "tokenman.cmd") {
                 continuation.resume(returning: runBlocking(command, timeout: timeout))
             }
-            if !started { continuation.resume(returning: .failure(ShellCommandFailure("cannot start a thread"))) }
+            if started != 0 { continuation.resume(returning: .failure(ShellCommandFailure("cannot start a thread"))) }
         }
     }
 

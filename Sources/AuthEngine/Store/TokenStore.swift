@@ -46,7 +46,7 @@ public final class TokenStore: Sendable {
     ///     file set aside). Not stderr by default: the TUI owns the terminal.
     public init(
         directory: String? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = ProcessEnvironment.variables,
         warn: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         let directory = directory ?? TokenStore.defaultDirectory(environment: environment)

@@ -1,6 +1,7 @@
 import CNCurses
 import FoundationEssentials
 import Glibc
+import PlatformSupport
 
 /// The terminal, through ncursesw: the only type (with its helpers in this folder) that
 /// talks to ncurses, and the only thing that writes to the screen the UI owns.
@@ -51,7 +52,7 @@ public final class NCursesBackend: TerminalBackend {
     /// - Parameters:
     ///   - theme: the theme to draw with; NO_COLOR in `environment` overrides it.
     ///   - environment: read for NO_COLOR (and TERM by ncurses itself).
-    public init(theme: Theme = .dark, device: Device = .controllingTerminal, environment: [String: String] = ProcessInfo.processInfo.environment, reportsMouse: Bool = true) {
+    public init(theme: Theme = .dark, device: Device = .controllingTerminal, environment: [String: String] = ProcessEnvironment.variables, reportsMouse: Bool = true) {
         self.theme = theme.honoringNoColor(environment: environment)
         self.reportsMouse = reportsMouse
         self.device = device

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PlatformSupport
 
 /// Copies secrets to the clipboard and clears them again after `clearAfter`.
 ///
@@ -26,7 +27,7 @@ public struct Clipboard: Hashable, Sendable {
     /// Inside tmux (`TMUX` set): clear tmux's paste buffer too, see `ClipboardState.usedTmuxBuffer`.
     public var insideTmux: Bool
 
-    public init(clearAfter: Duration = .seconds(45), tool: ClipboardTool? = ClipboardTool.detect(), usesOSC52: Bool = true, tmuxPassthrough: Bool = false, insideTmux: Bool = ProcessInfo.processInfo.environment["TMUX"].map { !$0.isEmpty } ?? false) {
+    public init(clearAfter: Duration = .seconds(45), tool: ClipboardTool? = ClipboardTool.detect(), usesOSC52: Bool = true, tmuxPassthrough: Bool = false, insideTmux: Bool = ProcessEnvironment.variables["TMUX"].map { !$0.isEmpty } ?? false) {
         self.clearAfter = clearAfter
         self.tool = tool
         self.usesOSC52 = usesOSC52

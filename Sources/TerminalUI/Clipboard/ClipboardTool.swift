@@ -70,7 +70,7 @@ public struct ClipboardTool: Hashable, Sendable {
     ///   - helpText: how a program's `--help` output is read (for `--sensitive`); the default
     ///     runs it once.
     public static func detect(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = ProcessEnvironment.variables,
         isExecutable: (String) -> Bool? = { _ in nil },
         helpText: (String) -> String? = { ClipboardTool.helpText(of: $0) }
     ) -> ClipboardTool? {
