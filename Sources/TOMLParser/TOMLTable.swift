@@ -15,11 +15,14 @@ public struct TOMLTable: Sendable, Equatable {
     /// A table created only implicitly (the `a` of `[a.b]`, or of `a.b = 1`) takes the line
     /// where it was first mentioned.
     public var line: Int
-    private var entries: [String: Entry]
+    /// Parallel to `keys`.
+    private var entries: [Entry]
+    private var positions: KeyPositions
 
     public init(line: Int = 0) {
         self.keys = []
-        self.entries = [:]
+        self.entries = []
+        self.positions = KeyPositions()
         self.line = line
     }
 
@@ -31,19 +34,25 @@ public struct TOMLTable: Sendable, Equatable {
         }
     }
 
-    init(keys: [String], entries: [String: Entry], line: Int) {
+    /// `entries[i]` belongs to `keys[i]`; `positions` indexes `keys`.
+    init(keys: [String], entries: [Entry], positions: KeyPositions, line: Int) {
         self.keys = keys
         self.entries = entries
+        self.positions = positions
         self.line = line
     }
 
+    private func entry(_ key: String) -> Entry? {
+        positions.position(of: key, in: keys).map { entries[$0] }
+    }
+
     public subscript(key: String) -> TOMLValue? {
-        entries[key]?.value
+        entry(key)?.value
     }
 
     /// The 1-based line where `key` was defined; for a sub-table or array of tables, its header line.
     public func line(of key: String) -> Int? {
-        entries[key]?.line
+        entry(key)?.line
     }
 
     public var count: Int { keys.count }
@@ -51,16 +60,22 @@ public struct TOMLTable: Sendable, Equatable {
 
     /// Adds or replaces `key`. A new key goes to the end of `keys`; a replaced key keeps its place.
     public mutating func set(_ key: String, to value: TOMLValue, line: Int = 0) {
-        if entries.updateValue(Entry(value: value, line: line), forKey: key) == nil {
-            keys.append(key)
+        if let position = positions.position(of: key, in: keys) {
+            entries[position] = Entry(value: value, line: line)
+            return
         }
+        keys.append(key)
+        entries.append(Entry(value: value, line: line))
+        positions.didAppend(to: keys)
     }
 
     /// Removes `key` and returns its value, if present.
     @discardableResult
     public mutating func remove(_ key: String) -> TOMLValue? {
-        guard let removed = entries.removeValue(forKey: key) else { return nil }
-        keys.removeAll { $0 == key }
+        guard let position = positions.position(of: key, in: keys) else { return nil }
+        keys.remove(at: position)
+        let removed = entries.remove(at: position)
+        positions.rebuild(for: keys)
         return removed.value
     }
 
@@ -89,9 +104,9 @@ public struct TOMLTable: Sendable, Equatable {
     }
 
     public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {
-        guard lhs.entries.count == rhs.entries.count else { return false }
-        for (key, entry) in lhs.entries {
-            guard let other = rhs.entries[key], other.value == entry.value else { return false }
+        guard lhs.keys.count == rhs.keys.count else { return false }
+        for (key, entry) in zip(lhs.keys, lhs.entries) {
+            guard let other = rhs.entry(key), other.value == entry.value else { return false }
         }
         return true
     }

@@ -9,6 +9,11 @@ enum Console {
         write(text + "\n", to: STDOUT_FILENO)
     }
 
+    /// Part of stdout's text, already assembled as bytes (a long list goes out in pieces).
+    static func out(bytes: [UInt8]) {
+        write(bytes, to: STDOUT_FILENO)
+    }
+
     /// Messages can carry text from outside (a provider's message, a challenge name): each line
     /// goes through the one sanitiser, so an ESC or BEL is shown escaped, never acted on.
     static func error(_ text: String) {
@@ -18,10 +23,13 @@ enum Console {
     }
 
     static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
+        write(Array(text.utf8), to: descriptor)
+    }
+
+    static func write(_ bytes: [UInt8], to descriptor: Int32) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
+            let written = bytes.withUnsafeBytes { buffer in
                 Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             }
             if written < 0 {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthEngine
+import PlatformSupport
 
 extension Tokenman {
     /// `tokenman list`: the configured accounts and how long their tokens have left.
@@ -20,24 +21,25 @@ extension Tokenman {
 
         func run() async throws {
             try await FailureReporting.run {
-                let context = try CommandContext(global)
-                let reports = try AccountReport.all(in: context)
+                // The store is read first and kept only as expiries, so its text is gone before
+                // the config's accounts are built: with 100,000 accounts, holding both was most
+                // of the list's peak memory. A config error is still the one reported first.
+                let environment = ProcessEnvironment.variables
+                let stored = Result { () throws(TokenStoreError) -> StoredExpiries in
+                    try TokenStore(directory: global.stateDir, environment: environment).expiries()
+                }
+                let context = try CommandContext(global, environment: environment)
+                let rows = try ListRow.all(in: context, stored: stored)
+                let accounts = context.config.accounts
                 if json {
-                    Console.out(JSONValue.array(reports.map(\.listJSON)).serialized)
+                    ListOutput.json(accounts, rows, write: Console.out(bytes:))
                     return
                 }
-                if reports.isEmpty {
+                if rows.isEmpty {
                     Console.error("tokenman: no accounts configured in \(context.config.path ?? "the config file")")
                     return
                 }
-                let rows = reports.map { report in
-                    [
-                        report.account.name, report.account.providerID, report.account.username ?? "-",
-                        report.status.state.rawValue, report.accessText,
-                        DurationText.format(report.refreshSecondsLeft),
-                    ]
-                }
-                Console.out(TextTable.render(header: ["ACCOUNT", "PROVIDER", "USERNAME", "STATE", "ACCESS", "REFRESH"], rows: rows))
+                ListOutput.table(accounts, rows, write: Console.out(bytes:))
             }
         }
     }

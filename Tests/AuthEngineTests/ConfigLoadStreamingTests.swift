@@ -47,4 +47,13 @@ import Testing
         try expectLoadIsParse(text)
         try expectLoadIsParse(text + "[[accounts]]\nname = \"acct-7\"\nprovider = \"exabits\"\n")
     }
+
+    /// The capacity hint for the accounts: lines that start with `[[`, nothing else.
+    @Test func linesStartingArrayHeadersAreCounted() {
+        let text = "[[accounts]]\nname = \"a\"\nx = [[1]]\n\n[[accounts]]\n  [[accounts]]\n[settings]\n[[providers.x]]"
+        #expect(ConfigLoader.linesStartingArrayHeaders(in: Array(text.utf8)) == 3)
+        #expect(ConfigLoader.linesStartingArrayHeaders(in: []) == 0)
+        #expect(ConfigLoader.linesStartingArrayHeaders(in: Array("[".utf8)) == 0)
+        #expect(ConfigLoader.linesStartingArrayHeaders(in: Array("\n[[".utf8)) == 1)
+    }
 }

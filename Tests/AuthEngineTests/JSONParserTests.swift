@@ -32,4 +32,33 @@ import Testing
         #expect(JSONValue.bool(false).scalarText == "false")
         #expect(JSONValue.string("3600").doubleValue == 3600)
     }
+
+    /// The string escaping as it was written scalar by scalar, before it wrote bytes.
+    private static func escapedByScalars(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func stringsAreEscapedAsBefore() {
+        var samples = ["", "plain", "q\"b\\s/", "é日本語👩‍👩‍👧", "\u{7F}\u{80}\u{FFFD}", "e\u{301}", "\r\n"]
+        samples.append(String(decoding: (0..<0x80).map { UInt8($0) }, as: UTF8.self))
+        for sample in samples {
+            var bytes: [UInt8] = []
+            JSONValue.appendString(sample, to: &bytes)
+            #expect(bytes == Array(Self.escapedByScalars(sample).utf8), "\(sample.debugDescription)")
+            #expect(Array(JSONValue.string(sample).serialized.utf8) == Array(Self.escapedByScalars(sample).utf8))
+        }
+    }
 }

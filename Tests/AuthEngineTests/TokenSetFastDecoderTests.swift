@@ -7,8 +7,12 @@ import Testing
         try? TokenStoreFile.decoder().decode(TokenSet.self, from: Data(text.utf8))
     }
 
-    private func fast(_ text: String) -> TokenSet? {
-        TokenSetFastDecoder.decode(ArraySlice(Array(text.utf8)))
+    /// Also checks that `expiry` reads the same entries as `decode`, to the same expiries.
+    private func fast(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> TokenSet? {
+        let bytes = ArraySlice(Array(text.utf8))
+        let tokens = TokenSetFastDecoder.decode(bytes)
+        #expect(TokenSetFastDecoder.expiry(bytes) == tokens.map(TokenExpiry.init), "\(text)", sourceLocation: sourceLocation)
+        return tokens
     }
 
     @Test func entriesTokenmanWritesAreReadAsJSONDecoderReadsThem() throws {
@@ -55,5 +59,22 @@ import Testing
         #expect(fast(#"{"accessToken":null,"accessExpirySource":"never","refreshExpirySource":"unknown","obtainedAt":"2024-01-01T00:00:00Z","attributes":{}}"#) == nil)
         #expect(fast(#"{"accessToken":"a","accessExpirySource":"later","refreshExpirySource":"unknown","obtainedAt":"2024-01-01T00:00:00Z","attributes":{}}"#) == nil)
         #expect(fast(#"["a"]"#) == nil)
+        // Not UTF-8, a control character in a string, text after the object, a key or a source
+        // that only starts like a known one.
+        #expect(fast(good.replacingOccurrences(of: #""a""#, with: "\"a\u{1}\"") + "}") == nil)
+        let notUTF8 = ArraySlice(Array(#"{"accessToken":""#.utf8) + [0xFF] + Array(good.dropFirst(#"{"accessToken":""#.count).utf8) + [UInt8(ascii: "}")])
+        #expect(TokenSetFastDecoder.decode(notUTF8) == nil)
+        #expect(TokenSetFastDecoder.expiry(notUTF8) == nil)
+        #expect(fast(good + "} x") == nil)
+        #expect(fast(good.replacingOccurrences(of: "accessToken", with: "accessTokens") + "}") == nil)
+        #expect(fast(good.replacingOccurrences(of: #""never""#, with: #""neve""#) + "}") == nil)
+        #expect(fast(good.replacingOccurrences(of: #""never""#, with: #""nevers""#) + "}") == nil)
+    }
+
+    @Test func everyExpirySourceIsReadFromItsText() {
+        for source in ExpirySource.allCases {
+            let text = #"{"accessToken":"a","accessExpirySource":"\#(source.rawValue)","refreshExpirySource":"unknown","obtainedAt":"2024-01-01T00:00:00Z","attributes":{}}"#
+            #expect(fast(text)?.accessExpirySource == source)
+        }
     }
 }

@@ -34,6 +34,36 @@ import Testing
         #expect(try store.loadAll() == ["good": sampleTokens("good")])
     }
 
+    /// `tokenman list` reads expiries only: the same accounts readable and unreadable, for the
+    /// same reasons, as a full read, also for entries only `JSONDecoder` reads (an escape).
+    @Test func theExpirySnapshotAgreesWithTheFullSnapshot() throws {
+        let scratch = ScratchDirectory()
+        let store = try storeWithABadEntry(scratch)
+        try store.save(TokenSet(accessToken: "never", accessExpirySource: .never, obtainedAt: Date(timeIntervalSince1970: 1_700_000_000)), account: "api")
+        var text = try String(contentsOfFile: store.filePath, encoding: .utf8)
+        let escaped = #"{"accessToken": "a\/b", "refreshToken": "r", "refreshExpiresAt": "2031-01-02T03:04:05+02:00", "#
+            + #""accessExpiresAt": "2030-01-01T00:00:00Z", "obtainedAt": "2025-06-15T15:06:40.000Z", "#
+            + #""accessExpirySource": "expires_in", "refreshExpirySource": "documented", "attributes": {"k": "v"}}"#
+        text = text.replacingOccurrences(of: "\"accounts\" : {", with: "\"accounts\" : {\n    \"escaped\" : \(escaped),")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: store.filePath))
+
+        let full = try store.snapshot()
+        #expect(full.tokens.keys.sorted() == ["api", "escaped", "good"])
+        let names = ["good", "missing", "bad", "escaped", "api", "good"]
+        let expected: [StoredExpiry] = names.map { name in
+            if let tokens = full.tokens[name] { return .expiry(TokenExpiry(tokens)) }
+            return full.unreadable[name].map(StoredExpiry.unreadable) ?? StoredExpiry.none
+        }
+        #expect(try store.expiries().of(names) == expected)
+        #expect(expected[2] == .unreadable("bad value at accessExpiresAt"))
+        #expect(expected[1] == StoredExpiry.none)
+        guard case .expiry(let escaped) = expected[3] else { Issue.record("escaped: \(expected[3])"); return }
+        #expect(escaped.hasRefreshToken)
+        #expect(expected[4] == .expiry(TokenExpiry(accessExpiresAt: nil, accessExpirySource: .never, hasRefreshToken: false, refreshExpiresAt: nil)))
+        #expect(try store.expiries().of([]) == [])
+        #expect(try TokenStore(directory: scratch.path + "/none").expiries().of(["good"]) == [StoredExpiry.none])
+    }
+
     @Test func theNextWriteKeepsTheUnreadableEntryByteForByte() throws {
         let scratch = ScratchDirectory()
         let store = try storeWithABadEntry(scratch)

@@ -7,6 +7,8 @@
 #   list         `tokenman list` (release build) with a config of N accounts and a token store
 #                holding tokens for every one of them
 #   list-json    `tokenman list --json`
+#   old-list, old-list-json   the same with $TOKENMAN_BENCH_OLD_BIN, when set (another build to
+#                compare with, in the same interleaved runs)
 # For each N (default 100 and 10000) runs are interleaved round-robin; medians are printed with
 # the ratios to both baselines and µs per account (the whole median / N, process start included,
 # so it is an upper bound that only means something at large N).
@@ -41,13 +43,15 @@ PY2
   if [ "$rows" -ne $((n + 1)) ] || [ -s "$dir/err" ]; then
     echo "tokenman list printed $rows lines for $n accounts:" >&2; head "$dir/err" >&2; exit 1
   fi
+  old=()
+  [ -n "${TOKENMAN_BENCH_OLD_BIN:-}" ] && old=("old-list=$TOKENMAN_BENCH_OLD_BIN list" "old-list-json=$TOKENMAN_BENCH_OLD_BIN list --json")
   bench_interleaved "$runs" "cat=cat $dir/config.toml $dir/state/tokens.json" "py-loop=$py -S $dir/loop.py $dir/config.toml" \
-    "list=$bin list" "list-json=$bin list --json"
+    "list=$bin list" "list-json=$bin list --json" "${old[@]}"
   names=("${BENCH_NAMES[@]}"); medians=("${BENCH_MEDIAN_US[@]}")
   printf '\nN = %s accounts, %s runs each, interleaved; medians of wall time per process\n' "$n" "$runs"
-  printf '%-10s %10s %8s %12s %14s\n' command median_ms "x cat" "x py-loop" "us/account"
+  printf '%-13s %10s %8s %12s %14s\n' command median_ms "x cat" "x py-loop" "us/account"
   for j in "${!names[@]}"; do
     awk -v c="${names[$j]}" -v m="${medians[$j]}" -v b="${medians[0]}" -v p="${medians[1]}" -v n="$n" \
-      'BEGIN {printf "%-10s %10.2f %8.2f %12.2f %14.2f\n", c, m/1000, m/b, m/p, m/n}'
+      'BEGIN {printf "%-13s %10.2f %8.2f %12.2f %14.2f\n", c, m/1000, m/b, m/p, m/n}'
   done
 done

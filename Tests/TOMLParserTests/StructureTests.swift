@@ -223,4 +223,50 @@ struct StructureTests {
             try TOML.parse("t = { a = { b = 1 }, a.c = 2 }")
         }
     }
+
+    /// Past 16 keys a table indexes its keys in a dictionary: the same answers as a small one.
+    @Test func largeTablesAnswerAsSmallOnes() throws {
+        let count = 40
+        let text = (0..<count).map { "key\($0) = \($0)" }.joined(separator: "\n")
+            + "\n[sub]\n" + (0..<count).map { "s\($0) = \"v\($0)\"" }.joined(separator: "\n")
+        let table = try TOML.parse(text)
+        #expect(table.keys == (0..<count).map { "key\($0)" } + ["sub"])
+        for index in 0..<count {
+            #expect(table.integer("key\(index)") == index)
+            #expect(table.line(of: "key\(index)") == index + 1)
+            #expect(table.table("sub")?.string("s\(index)") == "v\(index)")
+        }
+        #expect(table.line(of: "sub") == count + 1)
+        #expect(table["key\(count)"] == nil && table["ke"] == nil)
+        #expect(throws: TOMLError(line: count + 1, column: 1, message: #"duplicate key "key30" (first defined on line 31)"#)) {
+            try TOML.parse(text.components(separatedBy: "\n[sub]").first.map { $0 + "\nkey30 = 1" } ?? "")
+        }
+
+        var built = TOMLTable()
+        for index in (0..<count).reversed() { built.set("key\(index)", to: .integer(index), line: index + 1) }
+        built.set("sub", to: try #require(table["sub"]), line: count + 1)
+        #expect(built == table)
+        built.set("key7", to: .integer(70))
+        #expect(built.integer("key7") == 70 && built.count == count + 1 && built != table)
+        #expect(built.remove("key7") == .integer(70))
+        #expect(built.remove("key7") == nil)
+        #expect(built.integer("key8") == 8 && built.integer("key6") == 6 && built.integer("key0") == 0)
+        for index in 0..<count where index != 7 { #expect(built.remove("key\(index)") == .integer(index)) }
+        #expect(built.keys == ["sub"] && built.table("sub") == table.table("sub"))
+    }
+
+    /// Keys compare as Strings do (canonical equivalence), as when tables were dictionaries: a
+    /// precomposed and a decomposed "é" are one key, though their UTF-8 lengths differ.
+    @Test func canonicallyEquivalentKeysAreOneKey() throws {
+        #expect(throws: TOMLError(line: 2, column: 1, message: #"duplicate key ""é"" (first defined on line 1)"#)) {
+            try TOML.parse("\"\u{E9}\" = 1\n\"e\u{301}\" = 2")
+        }
+        let table = try TOML.parse("a = 0\n\"e\u{301}\" = 1\n\"K\" = 2")
+        #expect(table.integer("\u{E9}") == 1)
+        #expect(table.integer("\u{212A}") == 2)  // KELVIN SIGN, canonically "K"
+        var built = TOMLTable()
+        built.set("\u{E9}", to: .integer(1))
+        built.set("e\u{301}", to: .integer(2))
+        #expect(built.keys == ["\u{E9}"] && built.integer("\u{E9}") == 2)
+    }
 }

@@ -2,12 +2,48 @@ import TOMLParser
 
 /// Decodes one `[[accounts]]` block.
 struct AccountBlockDecoder {
-    static let secretKeys = ["password_prompt", "password_env", "password_command", "api_token_env", "api_token_command"]
+    /// The keys that name where the secret comes from, in the order messages name them.
+    enum SecretKey: String, CaseIterable {
+        case passwordPrompt = "password_prompt"
+        case passwordEnv = "password_env"
+        case passwordCommand = "password_command"
+        case apiTokenEnv = "api_token_env"
+        case apiTokenCommand = "api_token_command"
+    }
+
+    static let secretKeys = SecretKey.allCases.map(\.rawValue)
     static let allowedKeys = ["name", "provider", "base_url", "username", "fields", "ca_file"] + secretKeys
 
     let catalog: ProviderCatalog
     /// For `~/` in `ca_file`.
-    var home: String? = nil
+    var home: String?
+    /// What a block may hold for each provider of `catalog` (same order), worked out once: per
+    /// block, copying the provider's definition and building these lists was a large part of
+    /// decoding 10,000 blocks.
+    private let blockKeys: [BlockKeys]
+
+    private struct BlockKeys {
+        let providerID: String
+        let isCognito: Bool
+        /// The provider's declared account fields, which may be keys of the block.
+        let declared: [String]
+        let allowed: [String]
+    }
+
+    init(catalog: ProviderCatalog, home: String? = nil) {
+        self.catalog = catalog
+        self.home = home
+        blockKeys = catalog.all.map { provider in
+            let isCognito = provider.api == .cognito
+            let declared = provider.accountFields.map(\.id)
+            return BlockKeys(
+                providerID: provider.id,
+                isCognito: isCognito,
+                declared: declared,
+                allowed: Self.allowedKeys + declared + (isCognito ? CognitoKeys.all + ["client_secret"] : [])
+            )
+        }
+    }
 
     func decode(_ reader: ConfigTableReader) throws(ConfigError) -> AccountConfig {
         if reader.table["password"] != nil {
@@ -15,13 +51,11 @@ struct AccountBlockDecoder {
         }
         let name = try reader.string("name", required: true) ?? ""
         let providerText = try reader.string("provider", required: true) ?? ""
-        guard let provider = catalog.definition(id: providerText) else {
+        guard let providerIndex = catalog.index(id: providerText), blockKeys.indices.contains(providerIndex) else {
             throw reader.error("provider", "unknown provider \"\(providerText)\" (known: \(catalog.ids.joined(separator: ", ")))")
         }
-        let isCognito = provider.api == .cognito
-        let declaredKeys = provider.accountFields.map(\.id)
-        let extraKeys = declaredKeys + (isCognito ? CognitoKeys.all + ["client_secret"] : [])
-        try reader.rejectUnknownKeys(allowed: Self.allowedKeys + extraKeys) { key in
+        let keys = blockKeys[providerIndex]
+        try reader.rejectUnknownKeys(allowed: keys.allowed) { key in
             if CognitoKeys.all.contains(key) { return "only Cognito accounts have \(key)" }
             let declaring = catalog.all.filter { $0.accountFields.contains { $0.id == key } }.map(\.displayName)
             return declaring.isEmpty ? nil : "only \(declaring.joined(separator: " and ")) accounts have \(key); put other fields in fields = { ... }"
@@ -33,17 +67,17 @@ struct AccountBlockDecoder {
                 fields[key] = try nested.string(key, nonEmpty: false)
             }
         }
-        for key in declaredKeys {
+        for key in keys.declared {
             if let value = try reader.string(key, nonEmpty: false) {
                 if fields[key] != nil { throw reader.error(key, "given both here and in fields; keep one") }
                 fields[key] = value
             }
         }
         let baseURL = try reader.url("base_url")
-        let cognito = isCognito ? try CognitoKeys.decode(reader, hasBaseURL: baseURL != nil) : nil
+        let cognito = keys.isCognito ? try CognitoKeys.decode(reader, hasBaseURL: baseURL != nil) : nil
         return AccountConfig(
             name: name,
-            providerID: provider.id,
+            providerID: keys.providerID,
             baseURL: baseURL,
             username: try reader.string("username"),
             mode: try mode(reader),
@@ -55,21 +89,26 @@ struct AccountBlockDecoder {
     }
 
     private func mode(_ reader: ConfigTableReader) throws(ConfigError) -> AccountConfig.Mode {
-        let present = Self.secretKeys.filter { reader.table[$0] != nil }
-        if present.count > 1 {
-            throw reader.error(present[1], "two secret sources (\(present[0]) and \(present[1])); keep exactly one")
+        // The first source given, in `SecretKey` order; a second one is an error naming both.
+        var given: SecretKey?
+        for key in SecretKey.allCases where reader.table[key.rawValue] != nil {
+            guard let first = given else {
+                given = key
+                continue
+            }
+            throw reader.error(key.rawValue, "two secret sources (\(first.rawValue) and \(key.rawValue)); keep exactly one")
         }
-        switch present.first {
-        case "password_env": return .password(.environment(try reader.string("password_env") ?? ""))
-        case "password_command": return .password(.command(try reader.string("password_command") ?? ""))
-        case "api_token_env": return .apiToken(.environment(try reader.string("api_token_env") ?? ""))
-        case "api_token_command": return .apiToken(.command(try reader.string("api_token_command") ?? ""))
-        case "password_prompt":
+        switch given {
+        case .passwordEnv: return .password(.environment(try reader.string("password_env") ?? ""))
+        case .passwordCommand: return .password(.command(try reader.string("password_command") ?? ""))
+        case .apiTokenEnv: return .apiToken(.environment(try reader.string("api_token_env") ?? ""))
+        case .apiTokenCommand: return .apiToken(.command(try reader.string("api_token_command") ?? ""))
+        case .passwordPrompt:
             guard try reader.bool("password_prompt") == true else {
                 throw reader.error("password_prompt", "false needs another source: set password_env or password_command instead")
             }
             return .password(.prompt)
-        default:
+        case nil:
             return .password(.prompt)
         }
     }

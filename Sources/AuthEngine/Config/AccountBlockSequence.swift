@@ -24,12 +24,20 @@ final class AccountBlockSequence {
         self.keep = keep
     }
 
+    /// Room for `count` blocks, a hint (`ConfigLoader.load` counts the lines that start with
+    /// `[[`): with many accounts, growing the list and the name index by doubling held two
+    /// copies of them at once, a large part of the load's peak memory.
+    func reserveCapacity(_ count: Int) {
+        accounts.reserveCapacity(count)
+        firstLine.reserveCapacity(count)
+    }
+
     /// The parser's sink: decodes the block now and keeps any error for later.
     func add(_ table: TOMLTable) {
         count += 1
         guard failure == nil else { return }
         do {
-            try decode(table, prefix: "accounts[\(count)]")
+            try decode(table)
         } catch {
             failure = error
         }
@@ -39,20 +47,20 @@ final class AccountBlockSequence {
     /// element that is not a table.
     func append(_ value: TOMLValue, line: Int?) throws(ConfigError) {
         count += 1
-        let prefix = "accounts[\(count)]"
         guard let table = value.tableValue else {
-            throw ConfigError(path: path, line: line, field: prefix, message: "expected a table")
+            throw ConfigError(path: path, line: line, field: "accounts[\(count)]", message: "expected a table")
         }
-        try decode(table, prefix: prefix)
+        try decode(table)
     }
 
-    private func decode(_ table: TOMLTable, prefix: String) throws(ConfigError) {
-        let reader = ConfigTableReader(table: table, prefix: prefix, path: path)
+    /// Decodes block number `count`.
+    private func decode(_ table: TOMLTable) throws(ConfigError) {
+        let reader = ConfigTableReader(table: table, element: count, of: "accounts", path: path)
         let account = try decoder.decode(reader)
-        if let earlier = firstLine[account.name] {
+        // One hash of the name: on a duplicate the sequence stops, so the replaced line is moot.
+        if let earlier = firstLine.updateValue(table.line(of: "name") ?? table.line, forKey: account.name) {
             throw reader.error("name", "duplicate account name \"\(account.name)\" (first used at line \(earlier))")
         }
-        firstLine[account.name] = table.line(of: "name") ?? table.line
         if keep(account) { accounts.append(account) }
     }
 }

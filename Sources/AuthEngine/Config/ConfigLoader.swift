@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import TOMLParser
 import PlatformSupport
 
@@ -25,6 +26,7 @@ public struct ConfigLoader: Sendable {
         // many accounts, the tree of every block held at once was most of the load's memory.
         let streamed = AccountBlockSequence(
             decoder: AccountBlockDecoder(catalog: ProviderCatalog(custom: []), home: environment["HOME"]), path: shown)
+        streamed.reserveCapacity(Self.linesStartingArrayHeaders(in: bytes))
         var config: TokenmanConfig
         let document = try Self.tree(bytes, shown: shown, streamingTo: streamed)
         if document["providers"] == nil {
@@ -36,6 +38,24 @@ public struct ConfigLoader: Sendable {
         }
         config.path = location.path
         return config
+    }
+
+    /// How many lines start with `[[` (every `[[accounts]]` block written by tokenman or by hand
+    /// in the usual way does): a capacity hint, so it need not be exact.
+    static func linesStartingArrayHeaders(in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "[")), buffer.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "["), index == 0 || buffer[index - 1] == UInt8(ascii: "\n") {
+                    count += 1
+                }
+                offset = index + 1
+            }
+            return count
+        }
     }
 
     private static func tree(_ bytes: [UInt8], shown: String, streamingTo streamed: AccountBlockSequence? = nil) throws(ConfigError) -> TOMLTable {

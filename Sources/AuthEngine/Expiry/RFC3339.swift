@@ -28,37 +28,45 @@ public enum RFC3339 {
     /// unchanged (a test compares both paths).
     static func parseCanonical(_ text: String) -> Date? {
         var text = text
-        return text.withUTF8 { bytes -> Date? in
-            let count = bytes.count
-            guard count == 20 || count == 24, bytes[count - 1] == UInt8(ascii: "Z"),
-                  bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-                  bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
-            else { return nil }
-            func digits(_ start: Int, _ length: Int) -> Int? {
-                var value = 0
-                for index in start..<(start + length) {
-                    let digit = Int(bytes[index]) - 48
-                    guard digit >= 0, digit <= 9 else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
+        return text.withUTF8 { parseCanonical(bytes: $0) }
+    }
+
+    /// `parseCanonical` of UTF-8 text: the token store's reader parses its dates in place.
+    static func parseCanonical(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        let count = bytes.count
+        guard count == 20 || count == 24, bytes[count - 1] == UInt8(ascii: "Z"),
+              bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
+        else { return nil }
+        func digits(_ start: Int, _ length: Int) -> Int? {
+            var value = 0
+            for index in start..<(start + length) {
+                let digit = Int(bytes[index]) - 48
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value * 10 + digit
             }
-            guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
-                  let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
-                  year >= 1600, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
-                  hour <= 23, minute <= 59, second <= 59
-            else { return nil }
-            var millis = 0
-            if count == 24 {
-                guard bytes[19] == UInt8(ascii: "."), let fraction = digits(20, 3) else { return nil }
-                millis = fraction
-            }
-            let days = daysFromCivil(year: year, month: month, day: day)
-            let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
-            // From the reference date, as Foundation computes it: the same Double to the last bit
-            // (adding the fraction to seconds since 1970 differs in about 1% of cases).
-            return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + Double(millis) / 1000)
+            return value
         }
+        guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+              let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
+              year >= 1600, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+              hour <= 23, minute <= 59, second <= 59
+        else { return nil }
+        var millis = 0
+        if count == 24 {
+            guard bytes[19] == UInt8(ascii: "."), let fraction = digits(20, 3) else { return nil }
+            millis = fraction
+        }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
+        // From the reference date, as Foundation computes it: the same Double to the last bit
+        // (adding the fraction to seconds since 1970 differs in about 1% of cases).
+        return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + Double(millis) / 1000)
+    }
+
+    /// `parse` of UTF-8 text: the canonical form read in place, anything else as text.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        parseCanonical(bytes: bytes) ?? parse(String(decoding: bytes, as: UTF8.self))
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

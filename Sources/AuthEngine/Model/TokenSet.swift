@@ -39,22 +39,24 @@ public struct TokenSet: Codable, Sendable, Equatable {
         self.attributes = attributes
     }
 
+    /// When these tokens expire, the rules of which `TokenExpiry` holds (one copy of them).
+    public var expiry: TokenExpiry { TokenExpiry(self) }
+
     /// Seconds the access token stays valid after `now`; nil when it never expires.
     public func accessSecondsLeft(at now: Date) -> TimeInterval? {
-        accessExpiresAt.map { $0.timeIntervalSince(now) }
+        expiry.accessSecondsLeft(at: now)
     }
 
     /// Seconds the refresh token stays valid after `now`; nil when unknown or absent.
     public func refreshSecondsLeft(at now: Date) -> TimeInterval? {
-        refreshExpiresAt.map { $0.timeIntervalSince(now) }
+        expiry.refreshSecondsLeft(at: now)
     }
 
     /// An access token without an expiry is valid: it never expires (`.never`), or nobody said
     /// when it does (`.unknown`: a custom provider without `access_lifetime`), in which case it
     /// is used until the provider refuses it rather than replaced on every call.
     public func isAccessValid(at now: Date, minValid: TimeInterval = 0) -> Bool {
-        guard let left = accessSecondsLeft(at: now) else { return true }
-        return left > minValid
+        expiry.isAccessValid(at: now, minValid: minValid)
     }
 
     /// How long the access token lived when it was issued; nil when it has no expiry.
@@ -72,15 +74,13 @@ public struct TokenSet: Codable, Sendable, Equatable {
     }
 
     public func isRefreshUsable(at now: Date) -> Bool {
-        guard refreshToken != nil else { return false }
-        guard let left = refreshSecondsLeft(at: now) else { return true }
-        return left > 0
+        expiry.isRefreshUsable(at: now)
     }
 }
 
 /// Where an expiry instant came from, best first. Shown in the detail screen so a person can
 /// tell a server-stated expiry from a documented guess.
-public enum ExpirySource: String, Codable, Sendable, Equatable {
+public enum ExpirySource: String, Codable, Sendable, Equatable, CaseIterable {
     case absoluteTimestamp = "timestamp"
     case expiresIn = "expires_in"
     case jwtClaim = "jwt_exp"

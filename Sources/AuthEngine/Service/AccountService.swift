@@ -194,11 +194,28 @@ public final class AccountService: Sendable {
     public func status(from stored: TokenStoreSnapshot) -> [AccountStatus] {
         let now = clock.now()
         return accounts.map { account in
-            if case .password = account.mode, stored.unreadable[account.name] != nil {
-                return AccountStatus(account: account.name, providerID: account.providerID, state: .unreadable)
-            }
-            return AccountStatus.of(account, tokens: stored.tokens[account.name], now: now)
+            status(of: account, expiry: stored.tokens[account.name].map(TokenExpiry.init), isUnreadable: stored.unreadable[account.name] != nil, now: now)
         }
+    }
+
+    /// `status(from:)` over expiries (`tokenman list`, which needs no more of the tokens);
+    /// `stored[i]` is for `accounts[i]` (see `StoredExpiries.of`).
+    public func status(from stored: [StoredExpiry]) -> [AccountStatus] {
+        let now = clock.now()
+        return zip(accounts, stored).map { account, entry in
+            switch entry {
+            case .none: status(of: account, expiry: nil, isUnreadable: false, now: now)
+            case .expiry(let expiry): status(of: account, expiry: expiry, isUnreadable: false, now: now)
+            case .unreadable: status(of: account, expiry: nil, isUnreadable: true, now: now)
+            }
+        }
+    }
+
+    private func status(of account: AccountConfig, expiry: TokenExpiry?, isUnreadable: Bool, now: Date) -> AccountStatus {
+        if case .password = account.mode, isUnreadable {
+            return AccountStatus(account: account.name, providerID: account.providerID, state: .unreadable)
+        }
+        return AccountStatus.of(account, expiry: expiry, now: now)
     }
 
     private func save(_ tokens: TokenSet, account: String) async throws(AuthError) {

@@ -31,6 +31,10 @@ public struct AccountStatus: Sendable, Equatable {
     }
 
     static func of(_ account: AccountConfig, tokens: TokenSet?, now: Date) -> AccountStatus {
+        of(account, expiry: tokens.map(TokenExpiry.init), now: now)
+    }
+
+    static func of(_ account: AccountConfig, expiry tokens: TokenExpiry?, now: Date) -> AccountStatus {
         if case .apiToken = account.mode {
             return AccountStatus(account: account.name, providerID: account.providerID, state: .apiToken)
         }
@@ -50,7 +54,7 @@ public struct AccountStatus: Sendable, Equatable {
             providerID: account.providerID,
             state: state,
             accessSecondsLeft: tokens.accessSecondsLeft(at: now),
-            refreshSecondsLeft: tokens.refreshToken == nil ? nil : tokens.refreshSecondsLeft(at: now)
+            refreshSecondsLeft: tokens.hasRefreshToken ? tokens.refreshSecondsLeft(at: now) : nil
         )
     }
 }

@@ -112,6 +112,13 @@ public final class TokenStore: Sendable {
         return try TokenStoreFile.scan(bytes: data, path: filePath).snapshot()
     }
 
+    /// `snapshot()` reduced to when the tokens expire: for a list of every account, which
+    /// shows when tokens expire and never the tokens.
+    public func expiries() throws(TokenStoreError) -> StoredExpiries {
+        guard let data = try readData() else { return StoredExpiries() }
+        return try TokenStoreFile.scan(bytes: data, path: filePath).expiries()
+    }
+
     /// Like `snapshot()`, but reads and decodes nothing when the file's stamp (device, inode,
     /// size, mtime in ns) is still `previous`: the TUI polls the store for other processes'
     /// writes, and re-decoding an unchanged file of 10,000 accounts every few seconds was most

@@ -120,6 +120,18 @@ struct TokenStoreFile: Sendable, Equatable {
             return snapshot
         }
 
+        /// Every entry reduced to its expiry, as `snapshot()` reads it (readable or not, for the
+        /// same reasons), without building the tokens' text.
+        func expiries() -> StoredExpiries {
+            StoredExpiries(names: accounts.map(\.key), entries: accounts.map { member in
+                if let expiry = TokenSetFastDecoder.expiry(bytes[member.range]) { return .expiry(expiry) }
+                switch decode(member) {
+                case .tokens(let tokens): return .expiry(TokenExpiry(tokens))
+                case .unreadable(_, let detail): return .unreadable(detail)
+                }
+            })
+        }
+
         func decode(_ member: JSONMemberScanner.Member) -> Entry {
             if let tokens = TokenSetFastDecoder.decode(bytes[member.range]) { return .tokens(tokens) }
             let raw = Array(bytes[member.range])

@@ -23,21 +23,20 @@ final class TableNode {
         case tableArray(TableArrayNode)
     }
 
-    struct Child {
-        enum Kind {
-            case table(TableNode)
-            case tableArray(TableArrayNode)
-        }
-        var kind: Kind
-        var line: Int
+    /// A table or an array of tables that may still grow.
+    enum Child {
+        case table(TableNode)
+        case tableArray(TableArrayNode)
     }
 
     private(set) var keys: [String] = []
-    /// Finished values, stored in their frozen form so that freezing reuses this dictionary
-    /// instead of hashing every key again. Most keys of a config file live here.
-    private var values: [String: TOMLTable.Entry] = [:]
-    /// Tables and arrays of tables that may still grow.
-    private var children: [String: Child] = [:]
+    /// Parallel to `keys`: each key's value in its frozen form with its line, so that freezing a
+    /// table without children is a copy of this array (no key hashed again). A child's entry
+    /// holds a placeholder value until `freeze` and the child's line.
+    private var entries: [TOMLTable.Entry] = []
+    private var positions = KeyPositions()
+    /// Position in `keys` -> child; most tables have none.
+    private var children: [Int: Child] = [:]
     var line: Int
     var origin: Origin
 
@@ -48,55 +47,61 @@ final class TableNode {
 
     /// What `key` holds and the line it was defined on, or nil if it is not defined yet.
     func lookup(_ key: String) -> (slot: Slot, line: Int)? {
-        if !children.isEmpty, let child = children[key] {
-            switch child.kind {
-            case .table(let node): return (.table(node), child.line)
-            case .tableArray(let array): return (.tableArray(array), child.line)
+        guard let position = positions.position(of: key, in: keys) else { return nil }
+        let line = entries[position].line
+        if !children.isEmpty, let child = children[position] {
+            switch child {
+            case .table(let node): return (.table(node), line)
+            case .tableArray(let array): return (.tableArray(array), line)
             }
         }
-        if let entry = values[key] {
-            return (.value(entry.value), entry.line)
-        }
-        return nil
+        return (.value(entries[position].value), line)
     }
 
     /// Adds a finished value. Returns the line of the existing definition instead if `key` is taken
     /// (the table is then left inconsistent, which is fine: the parse fails).
     func addValue(_ key: String, _ value: TOMLValue, line: Int) -> Int? {
-        if !children.isEmpty, let existing = children[key] {
-            return existing.line
+        if let position = positions.position(of: key, in: keys) {
+            return entries[position].line
         }
-        if let existing = values.updateValue(TOMLTable.Entry(value: value, line: line), forKey: key) {
-            return existing.line
-        }
-        keys.append(key)
+        append(key, TOMLTable.Entry(value: value, line: line))
         return nil
     }
 
     /// Adds a table or array of tables under a key that is known to be free.
-    func addChild(_ key: String, _ kind: Child.Kind, line: Int) {
+    func addChild(_ key: String, _ child: Child, line: Int) {
+        children[keys.count] = child
+        append(key, TOMLTable.Entry(value: .boolean(false), line: line))
+    }
+
+    private func append(_ key: String, _ entry: TOMLTable.Entry) {
+        if keys.isEmpty {
+            // One allocation each for a typical table, instead of regrowing at 1, 2, 4 and 8 keys.
+            keys.reserveCapacity(8)
+            entries.reserveCapacity(8)
+        }
         keys.append(key)
-        children[key] = Child(kind: kind, line: line)
+        entries.append(entry)
+        positions.didAppend(to: keys)
     }
 
     /// Moves the recorded definition line of a child (when an implicit table gets its own header).
     func setLine(_ line: Int, ofChild key: String) {
-        children[key]?.line = line
+        guard let position = positions.position(of: key, in: keys), children[position] != nil else { return }
+        entries[position].line = line
     }
 
     func freeze() -> TOMLTable {
-        var entries = values
-        for (key, child) in children {
-            let value: TOMLValue
-            switch child.kind {
+        var frozen = entries
+        for (position, child) in children {
+            switch child {
             case .table(let node):
-                value = .table(node.freeze())
+                frozen[position].value = .table(node.freeze())
             case .tableArray(let array):
-                value = .array(array.elements.map { .table($0.freeze()) })
+                frozen[position].value = .array(array.elements.map { .table($0.freeze()) })
             }
-            entries[key] = TOMLTable.Entry(value: value, line: child.line)
         }
-        return TOMLTable(keys: keys, entries: entries, line: line)
+        return TOMLTable(keys: keys, entries: frozen, positions: positions, line: line)
     }
 }
 

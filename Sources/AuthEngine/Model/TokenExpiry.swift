@@ -1,0 +1,52 @@
+import FoundationEssentials
+
+/// When an account's tokens stop being valid, without the tokens: all that `tokenman list` and
+/// the account states need. Reading only this from the store (`TokenStore.expiries()`)
+/// spares building every token's text for a list of thousands of accounts.
+public struct TokenExpiry: Sendable, Equatable {
+    /// nil with `accessExpirySource == .never`: the token does not expire (Exabits API tokens).
+    public var accessExpiresAt: Date?
+    public var accessExpirySource: ExpirySource
+    public var hasRefreshToken: Bool
+    public var refreshExpiresAt: Date?
+
+    public init(accessExpiresAt: Date?, accessExpirySource: ExpirySource, hasRefreshToken: Bool, refreshExpiresAt: Date?) {
+        self.accessExpiresAt = accessExpiresAt
+        self.accessExpirySource = accessExpirySource
+        self.hasRefreshToken = hasRefreshToken
+        self.refreshExpiresAt = refreshExpiresAt
+    }
+
+    public init(_ tokens: TokenSet) {
+        self.init(
+            accessExpiresAt: tokens.accessExpiresAt,
+            accessExpirySource: tokens.accessExpirySource,
+            hasRefreshToken: tokens.refreshToken != nil,
+            refreshExpiresAt: tokens.refreshExpiresAt
+        )
+    }
+
+    /// Seconds the access token stays valid after `now`; nil when it never expires.
+    public func accessSecondsLeft(at now: Date) -> TimeInterval? {
+        accessExpiresAt.map { $0.timeIntervalSince(now) }
+    }
+
+    /// Seconds the refresh token stays valid after `now`; nil when unknown (with or without a
+    /// refresh token: see `hasRefreshToken`).
+    public func refreshSecondsLeft(at now: Date) -> TimeInterval? {
+        refreshExpiresAt.map { $0.timeIntervalSince(now) }
+    }
+
+    /// See `TokenSet.isAccessValid`.
+    public func isAccessValid(at now: Date, minValid: TimeInterval = 0) -> Bool {
+        guard let left = accessSecondsLeft(at: now) else { return true }
+        return left > minValid
+    }
+
+    /// See `TokenSet.isRefreshUsable`.
+    public func isRefreshUsable(at now: Date) -> Bool {
+        guard hasRefreshToken else { return false }
+        guard let left = refreshSecondsLeft(at: now) else { return true }
+        return left > 0
+    }
+}
