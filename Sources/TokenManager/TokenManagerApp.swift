@@ -10,7 +10,28 @@ public enum TokenManagerApp {
     /// Loads the config, takes over the terminal until the user quits, and returns the exit
     /// status: 0 after `q`, 3 (as the scripting commands) for a config or theme error (printed to stderr before the UI
     /// starts), 128 + signal when interrupted.
+    ///
+    /// From async code (`tokenman demo`, the parser's path): the session runs on a thread of its
+    /// own, since `Program.run` blocks its thread for the whole session and must stay off
+    /// Swift's small cooperative pool, where the effects and the scheduler run.
     public static func run(_ options: AppLaunchOptions) async throws -> Int32 {
+        // TerminalUI's SignalPipe takes SIGINT/SIGTERM/SIGHUP on a thread of its own that
+        // unblocks them. Blocking them on the main and UI threads routes them there, so a
+        // signal never interrupts the UI thread's key wait.
+        await MainActor.run { blockTerminationSignals() }
+        return try await withCheckedThrowingContinuation { continuation in
+            let started = DetachedThread.start(name: "tokenman-ui", stackSize: 8 << 20) {
+                continuation.resume(with: Result { try runBlocking(options) })
+            }
+            if started != 0 { continuation.resume(throwing: TerminalError.cannotOpenTerminal) }
+        }
+    }
+
+    /// `run` on the calling thread, which it blocks until the session ends: the plain
+    /// `tokenman` launch calls it on the main thread, saving the first frame two thread hops
+    /// (issue 13). Nothing in the app runs on the main actor, so blocking it stalls nothing.
+    public static func runBlocking(_ options: AppLaunchOptions) throws -> Int32 {
+        blockTerminationSignals()
         let config: TokenmanConfig
         do {
             config = try ConfigLoader(environment: options.environment).load(explicitPath: options.configPath)
@@ -68,31 +89,10 @@ public enum TokenManagerApp {
             afterFirstFrame: { scheduler.start(service: gateway.service, lead: lead) }
         )
         let backend = NCursesBackend(theme: theme, environment: options.environment, reportsMouse: config.settings.mouse)
-        // TerminalUI's SignalPipe takes SIGINT/SIGTERM/SIGHUP on a thread of its own that
-        // unblocks them. Blocking them on the main and UI threads routes them there, so a
-        // signal never interrupts the UI thread's key wait.
-        await MainActor.run { blockTerminationSignals() }
-        let outcome = try await runOnOwnThread(UncheckedBox((program, backend)))
+        let outcome = try program.run(backend: backend).reason
         switch outcome {
         case .quit: return 0
         case .interrupted(let signal): return 128 + signal
-        }
-    }
-
-    /// `Program.run` blocks its thread for the whole session; a thread of its own keeps it off
-    /// Swift's small cooperative pool, where the effects and the scheduler run.
-    private static func runOnOwnThread(_ box: UncheckedBox<(Program<AppModel, AppMessage>, NCursesBackend)>) async throws -> Program<AppModel, AppMessage>.ExitReason {
-        try await withCheckedThrowingContinuation { continuation in
-            let started = DetachedThread.start(name: "tokenman-ui", stackSize: 8 << 20) {
-                blockTerminationSignals()
-                do {
-                    let (program, backend) = box.value
-                    continuation.resume(returning: try program.run(backend: backend).reason)
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-            if started != 0 { continuation.resume(throwing: TerminalError.cannotOpenTerminal) }
         }
     }
 
@@ -116,10 +116,4 @@ public enum TokenManagerApp {
     private static func printError(_ message: String) {
         StandardStream.error.write("tokenman: \(message)\n")
     }
-}
-
-/// Carries a value that is used by one thread at a time across a thread hop.
-struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

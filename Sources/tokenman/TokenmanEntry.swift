@@ -6,8 +6,8 @@ import TokenManager
 /// The process entry. Two command lines skip ArgumentParser's command tree, whose construction
 /// was most of their own start-up work: a cached `token`/`header` (`CachedTokenFastPath`, which
 /// declines anything but the plain success case) and the UI with at most `--config`,
-/// `--state-dir` and `--theme`. Everything else, every error included, goes through `Tokenman`'s
-/// parser as before.
+/// `--state-dir` and `--theme`, run on the main thread itself (`runBlocking`). Everything else,
+/// every error included, goes through `Tokenman`'s parser as before.
 @main
 enum TokenmanEntry {
     static func main() async {
@@ -15,7 +15,7 @@ enum TokenmanEntry {
         if CachedTokenFastPath.run(arguments) { exit(0) }
         if let options = uiLaunch(arguments) {
             do {
-                exit(try await TokenManagerApp.run(options))
+                exit(try TokenManagerApp.runBlocking(options))
             } catch {
                 Tokenman.exit(withError: error)
             }
