@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "PlatformSupport", dependencies: ["CheckedNumbers"], swiftSettings: ownModuleSettings),
         .target(name: "TerminalUI", dependencies: ["CNCurses", "CheckedNumbers", "PlatformSupport"], swiftSettings: ownModuleSettings),
         // Theme files (TOML) and the built-in themes, read into TerminalUI's `Theme`.
-        .target(name: "Themes", dependencies: ["TerminalUI", "TOMLParser"], swiftSettings: ownModuleSettings),
+        .target(name: "Themes", dependencies: ["TerminalUI", "TOMLParser", "PlatformSupport"], swiftSettings: ownModuleSettings),
         .target(name: "TokenManager", dependencies: ["TerminalUI", "Themes", "AuthEngine", "CheckedNumbers", "PlatformSupport"], swiftSettings: ownModuleSettings),
         .executableTarget(
             name: "tokenman",

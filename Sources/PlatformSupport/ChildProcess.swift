@@ -81,7 +81,7 @@ public enum ChildProcess {
         }
         var output: [UInt8] = []
         if collectOutput {
-            output = readToEnd(outputPipe[0])
+            output = DescriptorIO.readAll(outputPipe[0]).bytes
             close(outputPipe[0])
         }
         return Outcome(status: wait(for: pid), output: output)
@@ -122,41 +122,12 @@ public enum ChildProcess {
         sigaddset(&pipeSignal, SIGPIPE)
         var previous = sigset_t()
         pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
-        var brokenPipe = false
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = write(descriptor, base + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else {
-                    brokenPipe = written < 0 && errno == EPIPE
-                    break
-                }
-            }
-        }
+        let brokenPipe = DescriptorIO.writeAll(descriptor, bytes) == EPIPE
         if brokenPipe {
             var none = timespec(tv_sec: 0, tv_nsec: 0)
             while sigtimedwait(&pipeSignal, nil, &none) == SIGPIPE {}
         }
         pthread_sigmask(SIG_SETMASK, &previous, nil)
-    }
-
-    private static func readToEnd(_ descriptor: Int32) -> [UInt8] {
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                result.append(contentsOf: chunk[0..<count])
-            } else if count < 0, errno == EINTR {
-                continue
-            } else {
-                return result
-            }
-        }
     }
 
     private static func wait(for pid: pid_t) -> Int32 {

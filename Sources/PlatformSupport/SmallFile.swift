@@ -11,20 +11,10 @@ public enum SmallFile {
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
-            if written > 0 {
-                offset += written
-            } else if written < 0, errno == EINTR {
-                continue
-            } else {
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                return reason
-            }
+        let failure = DescriptorIO.writeAll(descriptor, bytes)
+        if failure != 0 {
+            close(descriptor)
+            return String(cString: strerror(failure))
         }
         return close(descriptor) == 0 ? nil : String(cString: strerror(errno))
     }

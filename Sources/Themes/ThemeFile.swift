@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import PlatformSupport
 
 /// Reads a theme file whole, failing with the system's reason ("No such file or directory"):
 /// the message a person can act on, which `Data(contentsOf:)` only gives through Foundation's
@@ -16,18 +17,9 @@ enum ThemeFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(Failure(description: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        while bytes.count <= maximumBytes {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                bytes.append(contentsOf: chunk[0..<count])
-            } else if count == 0 {
-                return .success(Data(bytes))
-            } else if errno != EINTR {
-                return .failure(Failure(description: String(cString: strerror(errno))))
-            }
-        }
-        return .failure(Failure(description: "larger than \(maximumBytes / 1024) KiB"))
+        let read = DescriptorIO.readAll(descriptor, limit: maximumBytes)
+        if read.overLimit { return .failure(Failure(description: "larger than \(maximumBytes / 1024) KiB")) }
+        if read.error != 0 { return .failure(Failure(description: String(cString: strerror(read.error)))) }
+        return .success(Data(read.bytes))
     }
 }
