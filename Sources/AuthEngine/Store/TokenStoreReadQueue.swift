@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Dispatch
 import Synchronization
 
 /// Coalesces concurrent `loadAsync` calls into one read of `tokens.json`, the way
@@ -17,27 +16,20 @@ final class TokenStoreReadQueue: Sendable {
         let finish: @Sendable (Result<TokenSet?, TokenStoreError>) -> Void
     }
 
-    private let state = Mutex<(queue: [Pending], reading: Bool, reads: Int)>(([], false, 0))
+    private let passes = CoalescingPasses<Pending>(pause: TokenStoreReadQueue.pause)
     /// Runs after each read, before its loads are answered, with their number (tests hold a
     /// read there to see the loads behind it coalesce, and to store between a read and them).
     let afterRead = Mutex<(@Sendable (Int) -> Void)?>(nil)
 
     /// Loads waiting for the next read.
-    var waitingCount: Int { state.withLock { $0.queue.count } }
+    var waitingCount: Int { passes.waitingCount }
     /// Reads made so far.
-    var readCount: Int { state.withLock { $0.reads } }
+    var readCount: Int { passes.passCount }
 
     func load(account: String, in store: TokenStore) async -> Result<TokenSet?, TokenStoreError> {
         await withCheckedContinuation { (continuation: CheckedContinuation<Result<TokenSet?, TokenStoreError>, Never>) in
             let pending = Pending(account: account, finish: { continuation.resume(returning: $0) })
-            let startsReading = state.withLock { state in
-                state.queue.append(pending)
-                guard !state.reading else { return false }
-                state.reading = true
-                return true
-            }
-            // Off the cooperative pool, as every blocking store call.
-            if startsReading { DispatchQueue.global().async { self.drain(store) } }
+            passes.add(pending) { batch in self.read(batch, from: store) }
         }
     }
 
@@ -47,24 +39,9 @@ final class TokenStoreReadQueue: Sendable {
     /// moment is read at once.
     static let pause = BurstPause(factor: 3, longest: 0.01, checks: 3)
 
-    private func drain(_ store: TokenStore) {
-        let batch = state.withLock { state in
-            let batch = state.queue
-            state.queue = []
-            if batch.isEmpty { state.reading = false } else { state.reads += 1 }
-            return batch
-        }
-        guard !batch.isEmpty else { return }
-        let started = DispatchTime.now()
+    private func read(_ batch: [Pending], from store: TokenStore) {
         let results = store.load(accounts: batch.map(\.account))
         afterRead.withLock { $0 }?(batch.count)
         for (pending, result) in zip(batch, results) { pending.finish(result) }
-        let took = BurstPause.seconds(since: started)
-        let waiting = state.withLock { state in
-            if state.queue.isEmpty { state.reading = false }
-            return state.queue.count
-        }
-        guard waiting > 0 else { return }
-        Self.pause.after(took, waiting: { self.waitingCount }) { self.drain(store) }
     }
 }

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Dispatch
 import Synchronization
 
 /// Coalesces concurrent `updateAsync` calls into one locked read-modify-write of `tokens.json`
@@ -16,10 +15,10 @@ final class TokenStoreWriteQueue: Sendable {
         let finish: @Sendable (TokenStoreError?) -> Void
     }
 
-    private let state = Mutex<(queue: [Pending], flushing: Bool)>(([], false))
+    private let passes = CoalescingPasses<Pending>(pause: TokenStoreWriteQueue.pause)
 
     /// Updates waiting for the next write (tests hold a write to see them coalesce).
-    var waitingCount: Int { state.withLock { $0.queue.count } }
+    var waitingCount: Int { passes.waitingCount }
 
     func update<Result: Sendable>(
         account: String,
@@ -42,14 +41,7 @@ final class TokenStoreWriteQueue: Sendable {
                     continuation.resume(returning: .success(result))
                 }
             )
-            let startsFlush = state.withLock { state in
-                state.queue.append(pending)
-                guard !state.flushing else { return false }
-                state.flushing = true
-                return true
-            }
-            // Off the cooperative pool: the write blocks on flock and fsync.
-            if startsFlush { DispatchQueue.global().async { self.flush(store) } }
+            passes.add(pending) { batch in Self.write(batch, to: store) }
         }
     }
 
@@ -58,27 +50,12 @@ final class TokenStoreWriteQueue: Sendable {
     /// `BurstPause`). A write into a quiet store starts at once.
     static let pause = BurstPause(factor: 3, longest: 0.1, checks: 3)
 
-    private func flush(_ store: TokenStore) {
-        let batch = state.withLock { state in
-            let batch = state.queue
-            state.queue = []
-            if batch.isEmpty { state.flushing = false }
-            return batch
-        }
-        guard !batch.isEmpty else { return }
-        let started = DispatchTime.now()
+    private static func write(_ batch: [Pending], to store: TokenStore) {
         do throws(TokenStoreError) {
             try store.updateEach(batch.map { ($0.account, $0.apply) })
             batch.forEach { $0.finish(nil) }
         } catch {
             batch.forEach { $0.finish(error) }
         }
-        let took = BurstPause.seconds(since: started)
-        let waiting = state.withLock { state in
-            if state.queue.isEmpty { state.flushing = false }
-            return state.queue.count
-        }
-        guard waiting > 0 else { return }
-        Self.pause.after(took, waiting: { self.waitingCount }) { self.flush(store) }
     }
 }
