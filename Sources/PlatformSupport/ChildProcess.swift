@@ -23,8 +23,8 @@ public enum ChildProcess {
     ) -> Outcome {
         var inputPipe: [Int32] = [-1, -1]
         var outputPipe: [Int32] = [-1, -1]
-        if input != nil, !makeCloseOnExecPipe(&inputPipe) { return Outcome(status: -1, output: []) }
-        if collectOutput, !makeCloseOnExecPipe(&outputPipe) {
+        if input != nil, !CloseOnExecPipe.make(&inputPipe) { return Outcome(status: -1, output: []) }
+        if collectOutput, !CloseOnExecPipe.make(&outputPipe) {
             closeAll(inputPipe)
             return Outcome(status: -1, output: [])
         }
@@ -85,28 +85,6 @@ public enum ChildProcess {
             close(outputPipe[0])
         }
         return Outcome(status: wait(for: pid), output: output)
-    }
-
-    typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
-
-    /// glibc's `pipe2` (a GNU extension Swift's Glibc module does not declare): both ends
-    /// close-on-exec from the start, so a child another thread spawns meanwhile cannot inherit
-    /// them and hold our pipe open.
-    static let pipe2: Pipe2? = {
-        guard let symbol = dlsym(nil, "pipe2") else { return nil }
-        return unsafeBitCast(symbol, to: Pipe2.self)
-    }()
-
-    private static func makeCloseOnExecPipe(_ ends: inout [Int32]) -> Bool {
-        if let pipe2 {
-            return ends.withUnsafeMutableBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return false }
-                return pipe2(base, O_CLOEXEC) == 0
-            }
-        }
-        guard pipe(&ends) == 0 else { return false }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        return true
     }
 
     private static func closeAll(_ descriptors: [Int32]) {

@@ -1,6 +1,7 @@
 import AuthEngine
 import FoundationEssentials
 import Glibc
+import PlatformSupport
 
 /// Writes straight to the file descriptors: stdout carries only results (scripts capture it),
 /// stderr carries diagnostics. Unbuffered, so nothing is lost when `exec` replaces the process.
@@ -27,17 +28,8 @@ enum Console {
     }
 
     static func write(_ bytes: [UInt8], to descriptor: Int32) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return  // A closed pipe: nothing useful left to do with the output.
-            }
-            offset += written
-        }
+        // A closed pipe stops it: nothing useful left to do with the output.
+        DescriptorIO.writeAll(descriptor, bytes)
     }
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

@@ -31,15 +31,6 @@ struct ShellCommandFailure: Error, Sendable {
 /// into argv or the environment: the command text is configuration, the secret comes back on
 /// the stdout pipe only.
 enum ShellCommandRunner {
-    /// pipe2 is not exported to Swift on glibc; set FD_CLOEXEC straight after, so only the
-    /// child's dup2'd copies survive exec.
-    private static func makeCloseOnExecPipe(_ fds: inout [Int32]) -> Bool {
-        guard pipe(&fds) == 0 else { return false }
-        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
-        return true
-    }
-
     /// Output beyond this is read and dropped: a secret is one line.
     static let outputLimit = 64 * 1024
 
@@ -56,8 +47,8 @@ enum ShellCommandRunner {
     static func runBlocking(_ command: String, timeout: TimeInterval) -> Result<ShellCommandResult, ShellCommandFailure> {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
-        guard makeCloseOnExecPipe(&outPipe) else { return .failure(ShellCommandFailure("pipe: \(currentErrnoDescription())")) }
-        guard makeCloseOnExecPipe(&errPipe) else {
+        guard CloseOnExecPipe.make(&outPipe) else { return .failure(ShellCommandFailure("pipe: \(currentErrnoDescription())")) }
+        guard CloseOnExecPipe.make(&errPipe) else {
             close(outPipe[0]); close(outPipe[1])
             return .failure(ShellCommandFailure("pipe: \(currentErrnoDescription())"))
         }

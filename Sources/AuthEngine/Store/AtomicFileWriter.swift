@@ -63,17 +63,8 @@ enum AtomicFileWriter {
     }
 
     private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(TokenStoreError) {
-        guard var pointer = buffer.baseAddress else { return }
-        var remaining = buffer.count
-        while remaining > 0 {
-            let written = Glibc.write(fd, pointer, remaining)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: path, operation: "write", reason: currentErrnoDescription())
-            }
-            remaining -= written
-            pointer += written
-        }
+        let failure = DescriptorIO.writeAll(fd, buffer)
+        if failure != 0 { throw .io(path: path, operation: "write", reason: String(cString: strerror(failure))) }
     }
 
     /// Removes the temp files of writes to `path` that a crash (SIGKILL, power loss) left
