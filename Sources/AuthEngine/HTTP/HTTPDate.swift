@@ -1,5 +1,5 @@
-import CheckedNumbers
 import FoundationEssentials
+import PlatformSupport
 
 /// Reads an HTTP-date (RFC 9110 §5.6.7): IMF-fixdate first ("Sun, 06 Nov 1994 08:49:37 GMT"),
 /// then the two obsolete forms servers still send, RFC 850 ("Sunday, 06-Nov-94 08:49:37 GMT")
@@ -64,8 +64,7 @@ enum HTTPDate {
 
     /// RFC 9110: a two-digit year more than 50 years in the future is in the past century.
     private static func fullYear(_ shortYear: Int, now: Date) -> Int {
-        // The Gregorian year is 365.2425 days on average: close enough for a 50-year window.
-        let currentYear = 1970 + Int(clamping: now.timeIntervalSince1970 / 31_556_952, rounding: .down)
+        let currentYear = DisplayTimeZone.utc.reading(of: now).year
         let century = currentYear / 100 * 100
         let candidate = century + shortYear
         return candidate > currentYear + 50 ? candidate - 100 : candidate
