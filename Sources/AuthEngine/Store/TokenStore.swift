@@ -130,6 +130,15 @@ public final class TokenStore: Sendable {
         return .changed(try TokenStoreFile.scan(bytes: data, path: filePath).snapshot(), stamp)
     }
 
+    /// `expiries()` unless the file's stamp is still `previous` (nil then): what the TUI polls
+    /// for other processes' writes, which needs the expiries only (tokens are read when shown
+    /// or copied, see `load(account:)`).
+    public func expiries(ifChangedFrom previous: TokenFileStamp?) throws(TokenStoreError) -> (expiries: StoredExpiries, stamp: TokenFileStamp)? {
+        guard let (data, stamp) = try readData(unlessStamped: previous) else { return nil }
+        guard let data else { return (StoredExpiries(), stamp) }
+        return (try TokenStoreFile.scan(bytes: data, path: filePath).expiries(), stamp)
+    }
+
     // MARK: - Writing (under the lock)
 
     /// Runs `body` on the account's current tokens (nil when there are none) while holding the
