@@ -17,9 +17,12 @@ struct JSONMemberScanner {
         let reason: String
     }
 
-    private let bytes: [UInt8]
-    private var index: Int
-    private var depth = 0
+    let bytes: [UInt8]
+    /// Where the text ends in `bytes`: a chunk of a file being read may fill only part of its
+    /// buffer (see `TokenStoreStream`).
+    let end: Int
+    private(set) var index: Int
+    private var depth: Int
     private static let maxDepth = 256
 
     /// The members of the object that makes up the whole of `bytes` (a UTF-8 BOM is skipped).
@@ -28,7 +31,7 @@ struct JSONMemberScanner {
         scanner.skipWhitespace()
         let members = try scanner.objectMembers()
         scanner.skipWhitespace()
-        guard scanner.index == bytes.count else { throw scanner.fail("text after the JSON object") }
+        guard scanner.index == scanner.end else { throw scanner.fail("text after the JSON object") }
         return members
     }
 
@@ -40,34 +43,31 @@ struct JSONMemberScanner {
         return try scanner.objectMembers()
     }
 
-    /// The value range of the last member named `key` of the object at `range`, with the same
-    /// checks and failures as `members(of:in:)` but no list of members (one account's entry out
-    /// of many thousands): `.some(nil)` when the object has no such member, nil when the value
-    /// at `range` is not an object.
-    static func lastMember(named key: String, of range: Range<Int>, in bytes: [UInt8]) throws(Failure) -> Range<Int>?? {
-        var scanner = JSONMemberScanner(bytes: bytes, index: range.lowerBound)
-        guard scanner.peek == UInt8(ascii: "{") else { return nil }
-        var found: Range<Int>?
-        try scanner.forEachMember { name, value in
-            if name == key { found = value }
-        }
-        return .some(found)
+    private init(bytes: [UInt8], index: Int) {
+        self.init(bytes: bytes, index: index, end: bytes.count, depth: 0)
     }
 
-    private init(bytes: [UInt8], index: Int) {
+    /// A scanner of `bytes[..<end]` from `index`, inside `depth` objects and arrays: the streaming
+    /// reader's, which walks the document's outer objects itself and scans one member at a time.
+    init(bytes: [UInt8], index: Int, end: Int, depth: Int) {
         self.bytes = bytes
         self.index = index
+        self.end = end
+        self.depth = depth
     }
 
-    private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+    var peek: UInt8? { index < end ? bytes[index] : nil }
 
-    private func fail(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
+    func fail(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
 
-    private mutating func skipWhitespace() {
+    /// Steps over one byte already looked at with `peek`.
+    mutating func advance() { index += 1 }
+
+    mutating func skipWhitespace() {
         while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
     }
 
-    private mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
+    mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
         guard peek == byte else { throw fail("expected \(what)") }
         index += 1
     }
@@ -138,7 +138,7 @@ struct JSONMemberScanner {
         }
     }
 
-    private mutating func skipValue() throws(Failure) {
+    mutating func skipValue() throws(Failure) {
         guard let byte = peek else { throw fail("unexpected end of text") }
         switch byte {
         case UInt8(ascii: "{"): try forEachMember(nil)
@@ -154,7 +154,7 @@ struct JSONMemberScanner {
 
     private mutating func literal(_ word: String) throws(Failure) {
         let expected = Array(word.utf8)
-        guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else {
+        guard index + expected.count <= end, Array(bytes[index..<index + expected.count]) == expected else {
             throw fail("unexpected character")
         }
         index += expected.count
@@ -189,7 +189,7 @@ struct JSONMemberScanner {
     }
 
     /// Reads a string starting at its opening quote and returns it unescaped.
-    private mutating func string() throws(Failure) -> String {
+    mutating func string() throws(Failure) -> String {
         try expect(UInt8(ascii: "\""), "a string")
         var utf8: [UInt8] = []
         while true {
@@ -236,7 +236,7 @@ struct JSONMemberScanner {
         case UInt8(ascii: "t"): utf8.append(0x09)
         case UInt8(ascii: "u"):
             var scalar = try hex4()
-            if (0xD800..<0xDC00).contains(scalar), bytes[index...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) {
+            if (0xD800..<0xDC00).contains(scalar), bytes[index..<end].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) {
                 index += 2
                 let low = try hex4()
                 scalar = (0xDC00..<0xE000).contains(low) ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
@@ -248,7 +248,7 @@ struct JSONMemberScanner {
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw fail("bad \\u escape") }
+        guard index + 4 <= end else { throw fail("bad \\u escape") }
         var value: UInt32 = 0
         for byte in bytes[index..<index + 4] {
             guard let digit = Self.hexValue(byte) else { throw fail("bad \\u escape") }

@@ -9,8 +9,9 @@ import Synchronization
 /// every read-modify-write holds an `flock` on `tokens.lock`, so the TUI and a CLI process
 /// running at the same moment never lose each other's updates.
 ///
-/// Reads (`load`, `loadAll`, `snapshot`) take no lock: writers publish by `rename`, so a reader
-/// always sees a whole file, and the cached `tokenman token` path stays a single `read`.
+/// Reads (`load`, `loadAll`, `snapshot`, `expiries`) take no lock: writers publish by `rename`,
+/// so a reader always sees a whole file. They stream it in chunks (`TokenStoreStream`), keeping
+/// only what they return, never the file's text.
 /// Each account's entry is decoded on its own (`TokenStoreFile`): one unreadable entry is
 /// reported for that account and kept, never discarded.
 ///
@@ -28,18 +29,22 @@ public final class TokenStore: Sendable {
     let writeQueue = TokenStoreWriteQueue()
     /// Concurrent async loads share one read (see `TokenStoreReadQueue`).
     let readQueue = TokenStoreReadQueue()
-    /// The last file content this instance scanned, with the scan: renewals re-read the store
-    /// under their locks and every write reads it under the store lock, mostly finding what this
-    /// instance last read or wrote, so an unchanged file is recognised by comparing its bytes (a
-    /// memcmp) instead of scanning it again. Byte equality, not a stat, because a replaced file
-    /// can reuse an inode, size and coarse mtime.
-    private let lastScan = Mutex<ScanCache?>(nil)
+    /// The last file content this instance wrote or read for a write, with its scan and the
+    /// decoded file: renewals re-read the store under their locks and every write reads it under
+    /// the store lock, mostly finding what this instance last wrote, so an unchanged file is
+    /// recognised by comparing its bytes (a memcmp) instead of scanning it again. Byte equality,
+    /// not a stat, because a replaced file can reuse an inode, size and coarse mtime. Only
+    /// writes fill it: reads stream the file (see `TokenStoreStream`) and must not leave a
+    /// process that only reads (the UI between its own writes, `list`) holding the whole file.
+    let lastScan = Mutex<ScanCache?>(nil)
+    /// How much of the file a streaming read holds at once (tests make it tiny).
+    let readChunkSize: Int
 
-    /// The last text read or written through this instance: its scan and, once decoded as a
-    /// whole (for an update), the decoded file.
-    private struct ScanCache {
+    /// The last text written or read for a write through this instance: its scan and the
+    /// decoded file.
+    struct ScanCache {
         var scanned: TokenStoreFile.Scanned
-        var file: TokenStoreFile?
+        var file: TokenStoreFile
     }
 
     /// - Parameters:
@@ -47,15 +52,25 @@ public final class TokenStore: Sendable {
     ///   - environment: where `TOKENMAN_STATE_DIR`, `XDG_STATE_HOME` and `HOME` are looked up.
     ///   - warn: receives notes for the person (a directory that had to be tightened, a corrupt
     ///     file set aside). Not stderr by default: the TUI owns the terminal.
-    public init(
+    public convenience init(
         directory: String? = nil,
         environment: [String: String] = ProcessEnvironment.variables,
+        warn: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.init(directory: directory, environment: environment, readChunkSize: TokenStoreStream.defaultChunkSize, warn: warn)
+    }
+
+    init(
+        directory: String?,
+        environment: [String: String] = ProcessEnvironment.variables,
+        readChunkSize: Int,
         warn: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         let directory = directory ?? TokenStore.defaultDirectory(environment: environment)
         self.directory = directory
         self.filePath = PathText.join(directory, "tokens.json")
         self.lockPath = PathText.join(directory, "tokens.lock")
+        self.readChunkSize = readChunkSize
         self.warn = warn
     }
 
@@ -69,75 +84,7 @@ public final class TokenStore: Sendable {
         return PathText.join(home, ".local/state/tokenman")
     }
 
-    // MARK: - Reading (no lock)
-
-    /// The account's tokens, nil when it has none; `.unreadableEntry` when its entry (and only
-    /// its entry) cannot be decoded. Decodes that one entry only: the cached `tokenman token`.
-    public func load(account: String) throws(TokenStoreError) -> TokenSet? {
-        guard let data = try readData() else { return nil }
-        switch try scan(data).entry(account) {
-        case nil: return nil
-        case .tokens(let tokens): return tokens
-        case .unreadable(_, let detail): throw .unreadableEntry(path: filePath, account: account, detail: detail)
-        }
-    }
-
-    /// What `load(account:)` answers for each of `names`, from one read of the file (the
-    /// coalesced reads of `TokenStoreReadQueue`), in the order of `names`.
-    func load(accounts names: [String]) -> [Result<TokenSet?, TokenStoreError>] {
-        let scanned: TokenStoreFile.Scanned
-        do throws(TokenStoreError) {
-            guard let data = try readData() else { return names.map { _ in .success(nil) } }
-            scanned = try scan(data)
-        } catch {
-            return names.map { _ in .failure(error) }
-        }
-        let entries = scanned.entries(named: Set(names))
-        return names.map { name in
-            switch entries[name] {
-            case nil: .success(nil)
-            case .tokens(let tokens): .success(tokens)
-            case .unreadable(_, let detail): .failure(.unreadableEntry(path: filePath, account: name, detail: detail))
-            }
-        }
-    }
-
-    /// The accounts whose tokens can be read (see `snapshot()` for the others).
-    public func loadAll() throws(TokenStoreError) -> [String: TokenSet] {
-        try snapshot().tokens
-    }
-
-    public func snapshot() throws(TokenStoreError) -> TokenStoreSnapshot {
-        guard let data = try readData() else { return TokenStoreSnapshot() }
-        return try TokenStoreFile.scan(bytes: data, path: filePath).snapshot()
-    }
-
-    /// `snapshot()` reduced to when the tokens expire: for a list of every account, which
-    /// shows when tokens expire and never the tokens.
-    public func expiries() throws(TokenStoreError) -> StoredExpiries {
-        guard let data = try readData() else { return StoredExpiries() }
-        return try TokenStoreFile.scan(bytes: data, path: filePath).expiries()
-    }
-
-    /// Like `snapshot()`, but reads and decodes nothing when the file's stamp (device, inode,
-    /// size, mtime in ns) is still `previous`: the TUI polls the store for other processes'
-    /// writes, and re-decoding an unchanged file of 10,000 accounts every few seconds was most
-    /// of its idle CPU. The stamp is taken from the open file (`fstat`), so the bytes decoded
-    /// are the ones the returned stamp names.
-    public func snapshot(ifChangedFrom previous: TokenFileStamp?) throws(TokenStoreError) -> TokenStoreReading {
-        guard let (data, stamp) = try readData(unlessStamped: previous) else { return .unchanged }
-        guard let data else { return .changed(TokenStoreSnapshot(), stamp) }
-        return .changed(try TokenStoreFile.scan(bytes: data, path: filePath).snapshot(), stamp)
-    }
-
-    /// `expiries()` unless the file's stamp is still `previous` (nil then): what the TUI polls
-    /// for other processes' writes, which needs the expiries only (tokens are read when shown
-    /// or copied, see `load(account:)`).
-    public func expiries(ifChangedFrom previous: TokenFileStamp?) throws(TokenStoreError) -> (expiries: StoredExpiries, stamp: TokenFileStamp)? {
-        guard let (data, stamp) = try readData(unlessStamped: previous) else { return nil }
-        guard let data else { return (StoredExpiries(), stamp) }
-        return (try TokenStoreFile.scan(bytes: data, path: filePath).expiries(), stamp)
-    }
+    // MARK: - Reading (no lock): see TokenStore+Reading.swift
 
     // MARK: - Writing (under the lock)
 
@@ -266,32 +213,11 @@ public final class TokenStore: Sendable {
 
     // MARK: - File access
 
-    private func scan(_ data: [UInt8]) throws(TokenStoreError) -> TokenStoreFile.Scanned {
-        if let cached = lastScan.withLock({ $0 }), cached.scanned.hasBytes(of: data) { return cached.scanned }
-        let scanned = try TokenStoreFile.scan(bytes: data, path: filePath)
-        lastScan.withLock { $0 = ScanCache(scanned: scanned, file: nil) }
-        return scanned
-    }
-
+    /// The whole file's bytes (nil: no file), for a write (see `lastScan`); reads stream it.
     func readData() throws(TokenStoreError) -> [UInt8]? {
-        try readData(unlessStamped: nil)?.data
-    }
-
-    /// The file's bytes (nil: no file) and its stamp; nil when its stamp is `skipStamp`.
-    private func readData(unlessStamped skipStamp: TokenFileStamp?) throws(TokenStoreError) -> (data: [UInt8]?, stamp: TokenFileStamp)? {
-        try PrivateDirectory.requirePrivate(directory)
-        let fd = open(filePath, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return skipStamp == .missing ? nil : (nil, .missing) }
-            throw .io(path: filePath, operation: "open", reason: currentErrnoDescription())
-        }
+        guard let opened = try openForReading(unlessStamped: nil), let fd = opened.fd else { return nil }
         defer { close(fd) }
-        try TokenFileCheck.requirePrivate(fd: fd, path: filePath)
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .io(path: filePath, operation: "stat", reason: currentErrnoDescription()) }
-        let stamp = TokenFileStamp(info)
-        if stamp == skipStamp { return nil }
-        return (try readAll(fd, expectedSize: max(0, Int(info.st_size))), stamp)
+        return try readAll(fd, expectedSize: opened.size)
     }
 
     /// Reads straight into one buffer sized to the file (plus one byte to see the end in the
@@ -335,11 +261,11 @@ public final class TokenStore: Sendable {
     /// file never blocks logging in again and is never lost. A newer format is still refused.
     private func readFileForUpdate() throws(TokenStoreError) -> TokenStoreFile {
         guard let data = try readData() else { return TokenStoreFile() }
-        if let cached = lastScan.withLock({ $0 }), let file = cached.file, cached.scanned.hasBytes(of: data) {
-            return file
+        if let cached = lastScan.withLock({ $0 }), cached.scanned.hasBytes(of: data) {
+            return cached.file
         }
         do {
-            let scanned = try scan(data)
+            let scanned = try TokenStoreFile.scan(bytes: data, path: filePath)
             let file = scanned.file()
             lastScan.withLock { $0 = ScanCache(scanned: scanned, file: file) }
             return file

@@ -107,39 +107,40 @@ struct TokenStoreFile: Sendable, Equatable {
         func snapshot() -> TokenStoreSnapshot {
             var snapshot = TokenStoreSnapshot()
             snapshot.tokens.reserveCapacity(accounts.count)
-            for member in accounts {
-                switch decode(member) {
-                case .tokens(let tokens):
-                    snapshot.tokens[member.key] = tokens
-                    snapshot.unreadable[member.key] = nil
-                case .unreadable(_, let detail):
-                    snapshot.unreadable[member.key] = detail
-                    snapshot.tokens[member.key] = nil
-                }
-            }
+            for member in accounts { snapshot.record(decode(member), for: member.key) }
             return snapshot
         }
 
         /// Every entry reduced to its expiry, as `snapshot()` reads it (readable or not, for the
         /// same reasons), without building the tokens' text.
         func expiries() -> StoredExpiries {
-            StoredExpiries(names: accounts.map(\.key), entries: accounts.map { member in
-                if let expiry = TokenSetFastDecoder.expiry(bytes[member.range]) { return .expiry(expiry) }
-                switch decode(member) {
-                case .tokens(let tokens): return .expiry(TokenExpiry(tokens))
-                case .unreadable(_, let detail): return .unreadable(detail)
-                }
-            })
+            StoredExpiries(names: accounts.map(\.key), entries: accounts.map { TokenStoreFile.expiry(bytes[$0.range]) })
         }
 
         func decode(_ member: JSONMemberScanner.Member) -> Entry {
-            if let tokens = TokenSetFastDecoder.decode(bytes[member.range]) { return .tokens(tokens) }
-            let raw = Array(bytes[member.range])
-            do {
-                return .tokens(try TokenStoreFile.decoder().decode(TokenSet.self, from: Data(raw)))
-            } catch {
-                return .unreadable(raw: raw, detail: TokenStoreFile.describe(error))
-            }
+            TokenStoreFile.decodeEntry(bytes[member.range])
+        }
+    }
+
+    /// One account's entry decoded from its JSON text: by `TokenSetFastDecoder` when it can,
+    /// else by `JSONDecoder`, whose reason is kept when that fails too.
+    static func decodeEntry(_ text: ArraySlice<UInt8>) -> Entry {
+        if let tokens = TokenSetFastDecoder.decode(text) { return .tokens(tokens) }
+        let raw = Array(text)
+        do {
+            return .tokens(try decoder().decode(TokenSet.self, from: Data(raw)))
+        } catch {
+            return .unreadable(raw: raw, detail: describe(error))
+        }
+    }
+
+    /// One account's entry reduced to its expiry, as `decodeEntry` reads it, without building
+    /// the tokens' text when the fast decoder reads it.
+    static func expiry(_ text: ArraySlice<UInt8>) -> StoredExpiry {
+        if let expiry = TokenSetFastDecoder.expiry(text) { return .expiry(expiry) }
+        switch decodeEntry(text) {
+        case .tokens(let tokens): return .expiry(TokenExpiry(tokens))
+        case .unreadable(_, let detail): return .unreadable(detail)
         }
     }
 
@@ -161,23 +162,6 @@ struct TokenStoreFile: Sendable, Equatable {
             throw .corrupt(path: path, detail: "\"accounts\" is not an object", keptCopy: nil)
         }
         return Scanned(bytes: bytes, accounts: accounts)
-    }
-
-    /// The entry of `account` in the file `bytes`, with every check and failure of
-    /// `scan(bytes:path:)` followed by `Scanned.entry`, but without the list of every member
-    /// (the cached `tokenman token`, which reads one entry of a store of any size).
-    static func entry(_ account: String, inFile bytes: [UInt8], path: String) throws(TokenStoreError) -> Entry? {
-        let accountsRange = try accountsObject(in: bytes, path: path)
-        let found: Range<Int>??
-        do {
-            found = try JSONMemberScanner.lastMember(named: account, of: accountsRange, in: bytes)
-        } catch {
-            throw .corrupt(path: path, detail: "not valid JSON (\(error.reason) at byte \(error.offset))", keptCopy: nil)
-        }
-        guard let found else {
-            throw .corrupt(path: path, detail: "\"accounts\" is not an object", keptCopy: nil)
-        }
-        return found.map { Scanned(bytes: bytes, accounts: []).decode(JSONMemberScanner.Member(key: account, range: $0)) }
     }
 
     /// The range of the `accounts` value after checking the document and its version.

@@ -11,6 +11,19 @@ public struct TokenStoreSnapshot: Sendable, Equatable {
         self.tokens = tokens
         self.unreadable = unreadable
     }
+
+    /// Records what a read of `account`'s entry gave, replacing what an earlier entry of the
+    /// same name gave (the last one counts).
+    mutating func record(_ entry: TokenStoreFile.Entry, for account: String) {
+        switch entry {
+        case .tokens(let tokens):
+            self.tokens[account] = tokens
+            unreadable[account] = nil
+        case .unreadable(_, let detail):
+            unreadable[account] = detail
+            self.tokens[account] = nil
+        }
+    }
 }
 
 extension TokenStore {
