@@ -5,7 +5,7 @@ import Glibc
 /// The on-disk shape of `tokens.json`: a format version and account name -> tokens.
 ///
 /// Why one file for all accounts rather than one per account: the CLI's cached
-/// `tokenman token` path and the TUI's first frame each need one `read`, one atomic rename
+/// `tokenman token` path and the TUI's first frame each need one file, one atomic rename
 /// publishes a consistent snapshot of every account, and a single lock covers every
 /// read-modify-write. A person has a handful of accounts, so the file stays a few KiB.
 ///
@@ -51,7 +51,9 @@ struct TokenStoreFile: Sendable, Equatable {
     // MARK: - Reading
 
     /// The file's structure: its version is supported and `accounts` is an object. Entries are
-    /// left undecoded, so the cached path decodes only the one account it needs.
+    /// left undecoded until asked for. The whole-file reader: writes use it (they hold the whole
+    /// file anyway); reads stream the file instead (`TokenStoreStream`, which gives the same
+    /// answers and errors, as tests and the fuzz harness check against this one).
     struct Scanned: Sendable {
         let bytes: [UInt8]
         let accounts: [JSONMemberScanner.Member]

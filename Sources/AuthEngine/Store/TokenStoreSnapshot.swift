@@ -34,6 +34,19 @@ extension TokenStore {
         try TokenStoreFile.scan(data, path: path).snapshot()
     }
 
+    /// `decodeSnapshot` through the chunked reader the store's reads use (`TokenStoreStream`),
+    /// `chunkSize` bytes at a time: the fuzz harness checks that both give the same answer.
+    public static func decodeSnapshotStreaming(_ data: Data, chunkSize: Int, path: String = "tokens.json") throws(TokenStoreError) -> TokenStoreSnapshot {
+        var stream = TokenStoreStream(path: path, sizeHint: data.count, chunkSize: chunkSize) { buffer, offset throws(TokenStoreError) in
+            let count = max(0, min(buffer.count, data.count - offset))
+            if count > 0 { data.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: offset..<offset + count) }
+            return count
+        }
+        var sink = TokenStoreEntrySinks.Snapshot()
+        try stream.read(into: &sink)
+        return sink.snapshot
+    }
+
     /// What a write that changes nothing would leave in the file for `data`: readable entries
     /// encoded afresh, unreadable ones copied as they were (see `updateAll`).
     public static func rewritten(_ data: Data, path: String = "tokens.json") throws(TokenStoreError) -> Data {

@@ -1,5 +1,6 @@
 // libFuzzer harness: the token store decoder (`tokens.json`: the member scanner, then each
-// account's entry on its own), the token checks the CLI makes on what it read, and the write
+// account's entry on its own; the chunked reader the store's reads use must give the same answer
+// or error at any chunk size), the token checks the CLI makes on what it read, and the write
 // back: a file that was read must be written so that it reads again with the same accounts,
 // and every readable account stays readable. Built by Tests/Fuzz/run-fuzzers.sh.
 import AuthEngine
@@ -9,10 +10,16 @@ import Foundation
 public func fuzzTokenStore(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     guard let start else { return 0 }
     let data = Data(bytes: start, count: count)
+    let whole = Result { () throws(TokenStoreError) in try TokenStore.decodeSnapshot(data) }
+    // The store's reads stream the file in chunks: the same answer or error at any chunk size.
+    for chunkSize in [1, 3, 64, 1 + (data.first.map(Int.init) ?? 0)] {
+        let streamed = Result { () throws(TokenStoreError) in try TokenStore.decodeSnapshotStreaming(data, chunkSize: chunkSize) }
+        guard streamed == whole else { fatalError("the chunked reader (chunk \(chunkSize)) disagrees with the whole-file reader") }
+    }
     let snapshot: TokenStoreSnapshot
-    do {
-        snapshot = try TokenStore.decodeSnapshot(data)
-    } catch {
+    switch whole {
+    case .success(let read): snapshot = read
+    case .failure(let error):
         _ = String(describing: error)
         return 0
     }
