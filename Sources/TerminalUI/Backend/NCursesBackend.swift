@@ -129,6 +129,7 @@ public final class NCursesBackend: TerminalBackend {
         noecho()
         nonl()
         set_escdelay(25)
+        typeahead(-1)
         if let window {
             keypad(window, true)
             meta(window, true)
