@@ -12,6 +12,9 @@ enum AppMessage: Equatable, Sendable {
     /// `unreadable`: accounts whose stored entry cannot be read, with a short reason (never the
     /// entry's text); their tokens are kept in the file but cannot be used.
     case storeReloaded(Result<[String: TokenSet], AuthError>, unreadable: [String: String] = [:])
+    /// The token store's file was written or replaced, by this process or another (see
+    /// `FileChangeWatcher`): read it again.
+    case storeChangedOnDisk
     case loginFinished(account: String, requestID: Int, Result<AccountLoginOutcome, AuthError>)
     case challengeAnswered(account: String, requestID: Int, Result<TokenSet, AuthError>)
     case refreshFinished(account: String, Result<TokenSet, AuthError>)

@@ -9,6 +9,10 @@ enum AppUpdate {
     /// How often the token store is re-read, for logins and renewals done by another
     /// process (`tokenman token` in a script).
     static let storeReloadSeconds = 10
+    /// With the store watched (`AppModel.watchesStore`) changes arrive as `.storeChangedOnDisk`;
+    /// this slow poll only covers what a watch cannot see (a store on a network file system
+    /// written from another machine).
+    static let watchedStoreReloadSeconds = 120
 
     static func update(_ model: inout AppModel, _ message: AppMessage) -> [AppCommand] {
         ActivityRecorder.record(&model, message)
@@ -27,8 +31,11 @@ enum AppUpdate {
         case .ticked(let now):
             model.now = now
             var commands = ClipboardFlow.tick(&model)
-            if Int(clamping: now.timeIntervalSince1970, rounding: .down) % storeReloadSeconds == 0 { commands.append(.reloadStore) }
+            let interval = model.watchesStore ? watchedStoreReloadSeconds : storeReloadSeconds
+            if Int(clamping: now.timeIntervalSince1970, rounding: .down) % interval == 0 { commands.append(.reloadStore) }
             return commands
+        case .storeChangedOnDisk:
+            return [.reloadStore]
         case .resized(let size):
             model.size = size
             return []

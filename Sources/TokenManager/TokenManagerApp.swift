@@ -72,6 +72,13 @@ public enum TokenManagerApp {
         } catch {
             model.setStatus(error.message, role: .danger)
         }
+        // Another process's login or renewal shows at once, and an idle UI reads nothing.
+        let storeWatch = FileChangeWatcher(directory: store.directory, fileName: PathText.lastComponent(store.filePath)) {
+            scheduler.post(.storeChangedOnDisk)
+            scheduler.nudge()
+        }
+        defer { storeWatch?.stop() }
+        model.watchesStore = storeWatch != nil
         let client = EngineClient.live(gateway: gateway, lastReading: firstReading) { service in scheduler.start(service: service, lead: lead) }
         let runner = CommandRunner(client: client, clipboard: model.clipboardSetup)
         let program = Program<AppModel, AppMessage>(

@@ -130,4 +130,66 @@ import Testing
         backend.stop()
         #expect(backend.window == nil)
     }
+
+    /// Frames drawn one after another leave ncurses holding exactly the last canvas, text and
+    /// colours, whatever changed between them: the backend writes only the cells that differ
+    /// from the previous frame, so narrow and wide characters replacing each other (and a
+    /// wide one's continuation cell) must still come out right.
+    @Test func successiveFramesLeaveExactlyTheLastCanvasOnScreen() throws {
+        let size = Size(width: 7, height: 3)
+        let backend = try makeBackend(size)
+        defer { backend.stop() }
+        var random = SplitMix(seed: 13)
+        let pieces = ["a", "bc", " ", "日", "🔑x", "é", "本語", "--"]
+        let roles: [Role] = [.text, .selection, .danger, .muted]
+        var canvas = Canvas(size: size)
+        for step in 0..<400 {
+            for _ in 0..<(1 + random.next(below: 3)) {
+                let text = pieces[random.next(below: pieces.count)]
+                let at = Point(x: random.next(below: size.width), y: random.next(below: size.height))
+                canvas.write(text, at: at, role: roles[random.next(below: roles.count)])
+            }
+            backend.draw(canvas)
+            for y in 0..<size.height {
+                #expect(screenLine(backend, y) == Self.expectedText(canvas, y), "step \(step) row \(y)")
+                var x = 0
+                for cell in canvas.row(y) {
+                    defer { x += 1 }
+                    if cell.isContinuation { continue }
+                    let pair = Int16((Role.allCases.firstIndex(of: cell.role) ?? -1) + 1)
+                    #expect(cellStyle(backend, x: x, y: y).pair == pair, "step \(step) cell \(x),\(y)")
+                }
+            }
+        }
+    }
+
+    /// What row `y` of `canvas` shows: each cell's character, a wide one once.
+    static func expectedText(_ canvas: Canvas, _ y: Int) -> String {
+        var text = ""
+        for cell in canvas.row(y) where !cell.isContinuation {
+            text.append(cell.character)
+        }
+        return text
+    }
+}
+
+/// A small deterministic generator, so a failing sequence of frames can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func next(below bound: Int) -> Int {
+        Int(next() % UInt64(bound))
+    }
 }

@@ -129,6 +129,7 @@ public final class NCursesBackend: TerminalBackend {
         noecho()
         nonl()
         set_escdelay(25)
+        typeahead(-1)
         if let window {
             keypad(window, true)
             meta(window, true)
@@ -252,23 +253,32 @@ public final class NCursesBackend: TerminalBackend {
         let repaintAll = previousFrame?.size != canvas.size
         if repaintAll { werase(window) }
         var character = cchar_t()
+        var styles = RoleStyleCache(roleAttributes)
         for y in 0..<rows {
-            // Rows equal to the last frame's are already on screen (ncurses would find no
-            // difference either, but skipping them saves building every cchar_t).
-            if !repaintAll, let previous = previousFrame, previous.row(y) == canvas.row(y) { continue }
+            let row = canvas.row(y)
+            // Rows and cells equal to the last frame's are already on screen (ncurses would
+            // find no difference either, but skipping them saves building their cchar_t: a
+            // countdown changes a character or two of a row each second).
+            let previousRow = repaintAll ? nil : previousFrame.map { $0.row(y) }
+            if let previousRow, previousRow == row { continue }
             var x = 0
             while x < columns {
-                let cell = canvas[x: x, y: y]
+                let cell = row[row.startIndex + x]
                 if cell.isContinuation {
                     x += 1
                     continue
                 }
                 let width = DisplayWidth.of(cell.character)
+                let span = max(1, width)
+                if let previousRow, Self.cells(of: previousRow, equalTo: row, from: x, count: span) {
+                    x += span
+                    continue
+                }
                 // A wide character that does not fit in the last column would wrap: blank it.
                 let glyph: Character = width == 2 && x + 1 >= columns ? " " : cell.character
-                fill(&character, glyph, cell: cell)
+                fill(&character, glyph, cell: cell, style: styles.style(of: cell.role))
                 mvwadd_wch(window, Int32(y), Int32(x), &character)
-                x += max(1, width)
+                x += span
             }
         }
         if let cursor = canvas.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < columns, cursor.y < rows {
@@ -282,10 +292,21 @@ public final class NCursesBackend: TerminalBackend {
         previousFrame = canvas
     }
 
+    /// Whether the cells `x..<x + count` of two rows of the same width are the same: a wide
+    /// character is compared with the continuation cell it covers.
+    private static func cells(of previous: ArraySlice<Cell>, equalTo row: ArraySlice<Cell>, from x: Int, count: Int) -> Bool {
+        guard previous.count == row.count, x + count <= row.count else { return false }
+        let before = previous.startIndex + x
+        let now = row.startIndex + x
+        for offset in 0..<count where previous[before + offset] != row[now + offset] {
+            return false
+        }
+        return true
+    }
+
     /// Builds the cchar_t for one cell without allocating: the grapheme's scalars (base plus
     /// combining marks, at most CCHARW_MAX) go into a fixed, NUL-terminated buffer.
-    private func fill(_ character: inout cchar_t, _ glyph: Character, cell: Cell) {
-        let style = roleAttributes[cell.role] ?? (tm_a_normal(), 0)
+    private func fill(_ character: inout cchar_t, _ glyph: Character, cell: Cell, style: (attributes: attr_t, pair: Int16)) {
         let attributes = style.attributes | NCursesBackend.attributes(cell.attributes)
         var buffer: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &buffer) { raw in
@@ -297,6 +318,26 @@ public final class NCursesBackend: TerminalBackend {
             }
             if count == 0 { wide[0] = 0x20 }
             _ = setcchar(&character, wide.baseAddress, attributes, style.pair, nil)
+        }
+    }
+
+    /// The last role's colours, looked up again only when the role changes (runs of one role
+    /// are the rule): a dictionary lookup per cell was a visible part of an idle frame.
+    private struct RoleStyleCache {
+        let table: [Role: (attributes: attr_t, pair: Int16)]
+        var role: Role?
+        var style: (attributes: attr_t, pair: Int16) = (0, 0)
+
+        init(_ table: [Role: (attributes: attr_t, pair: Int16)]) {
+            self.table = table
+        }
+
+        mutating func style(of wanted: Role) -> (attributes: attr_t, pair: Int16) {
+            if role != wanted {
+                role = wanted
+                style = table[wanted] ?? (tm_a_normal(), 0)
+            }
+            return style
         }
     }
 

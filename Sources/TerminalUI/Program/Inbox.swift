@@ -11,10 +11,12 @@ final class Inbox<Message: Sendable>: Sendable {
 
     /// Everything posted so far, oldest first, leaving the inbox empty.
     func drain() -> [Message] {
+        // Handing the array over (not copying it and emptying the original in place, which
+        // made the copy reallocate): this runs on every wake of the UI loop, mostly empty.
         pending.withLock { pending in
-            let messages = pending
-            pending.removeAll(keepingCapacity: true)
-            return messages
+            guard !pending.isEmpty else { return [] }
+            defer { pending = [] }
+            return pending
         }
     }
 }

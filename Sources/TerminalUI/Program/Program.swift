@@ -205,42 +205,52 @@ private struct RunLoopState<Model, Message: Sendable, Backend: TerminalBackend> 
     }
 
     /// Runs `update` for `message` and for any messages its effects send synchronously.
+    /// (The loop's own work is kept free of per-message arrays: this generic code is not
+    /// specialised for the app's types, so each array costs runtime metadata lookups, and it
+    /// runs for every tick of an idle screen.)
     private mutating func dispatch(_ message: Message) {
-        var queue = [message]
-        while !queue.isEmpty, exitReason == nil {
-            let next = queue.removeFirst()
-            let effects = program.update(&model, next)
-            for effect in effects {
+        var follows: [Message] = []
+        var nextFollow = 0
+        var next: Message? = message
+        while let current = next, exitReason == nil {
+            for effect in program.update(&model, current) {
                 if case .send(let follow) = effect.action {
-                    queue.append(follow)
+                    follows.append(follow)
                 } else {
-                    perform([effect])
+                    perform(effect)
                 }
+            }
+            next = nil
+            if nextFollow < follows.count {
+                next = follows[nextFollow]
+                nextFollow += 1
             }
         }
     }
 
     private mutating func perform(_ effects: [Effect<Message>]) {
-        for effect in effects {
-            switch effect.action {
-            case .run(let body):
-                let inbox = self.inbox
-                let waker = backend.waker
-                // Detached: never the main actor, which this blocked thread may be running.
-                Task.detached {
-                    if let message = await body() {
-                        inbox.post(message)
-                        waker.wake()
-                    }
+        for effect in effects { perform(effect) }
+    }
+
+    private mutating func perform(_ effect: Effect<Message>) {
+        switch effect.action {
+        case .run(let body):
+            let inbox = self.inbox
+            let waker = backend.waker
+            // Detached: never the main actor, which this blocked thread may be running.
+            Task.detached {
+                if let message = await body() {
+                    inbox.post(message)
+                    waker.wake()
                 }
-            case .send(let message):
-                inbox.post(message)
-                backend.waker.wake()
-            case .writeToTerminal(let bytes):
-                pendingWrites.append(bytes)
-            case .quit:
-                exitReason = .quit
             }
+        case .send(let message):
+            inbox.post(message)
+            backend.waker.wake()
+        case .writeToTerminal(let bytes):
+            pendingWrites.append(bytes)
+        case .quit:
+            exitReason = .quit
         }
     }
 

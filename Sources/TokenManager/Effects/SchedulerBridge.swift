@@ -35,6 +35,11 @@ final class SchedulerBridge: Sendable {
         current.withLock { $0 = scheduler }
     }
 
+    /// Hands `message` to the UI loop with the scheduler's events (the store watch uses it).
+    func post(_ message: AppMessage) {
+        continuation.yield(message)
+    }
+
     /// Wakes the scheduler now (it also wakes on every write to the store in this process).
     func nudge() {
         current.withLock { $0 }?.nudge()

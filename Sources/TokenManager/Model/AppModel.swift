@@ -60,6 +60,8 @@ struct AppModel: Equatable, Sendable {
     var activityLog = ActivityLog()
     /// The scheduler's `refresh_lead`, for the details screen's next renewal.
     var refreshLead: TimeInterval = RefreshPolicy().lead
+    /// The store's file is watched for changes (else it is polled every few seconds).
+    var watchesStore = false
     /// The details screen a form was opened from: where the form returns (nil: the list).
     var formOrigin: DetailScreen?
 
