@@ -18,7 +18,11 @@ enum TokenStoreEntrySinks {
             entries.append(TokenStoreFile.expiry(text))
         }
 
-        var expiries: StoredExpiries { StoredExpiries(names: names, entries: entries) }
+        /// In arrays of their exact size: grown by doubling, they held up to twice the room, and
+        /// `tokenman list` keeps them while it loads the config (its peak memory).
+        var expiries: StoredExpiries {
+            StoredExpiries(names: names.withUnsafeBufferPointer { Array($0) }, entries: entries.withUnsafeBufferPointer { Array($0) })
+        }
     }
 
     /// Every entry decoded (`TokenStore.snapshot()`).
