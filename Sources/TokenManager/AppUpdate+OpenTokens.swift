@@ -10,17 +10,18 @@ extension AppUpdate {
     /// after a reading of the store saw another process write (`storeChanged`); they are
     /// dropped when no account's tokens are shown. One account at most: O(1) for other messages.
     static func keepOpenTokens(_ model: inout AppModel, storeChanged: Bool) -> [AppCommand] {
+        var commands: [AppCommand] = []
+        // A copy waiting for the tokens is made once they are read (by a load, or set by this
+        // process's own login or renewal).
+        if let copy = model.pendingCopy, let open = model.openTokens, open.account == copy.account, open.reading != nil {
+            model.pendingCopy = nil
+            commands = CopyMenu.copy(&model, copy)
+        }
         guard let account = tokensFocus(model) else {
             model.openTokens = nil
-            return []
+            return commands
         }
-        if let open = model.openTokens, open.account == account, !storeChanged {
-            // A copy waiting for these tokens is made once they are read (by a load, or set by
-            // this process's own login or renewal).
-            guard let copy = model.pendingCopy, copy.account == account, open.reading != nil else { return [] }
-            model.pendingCopy = nil
-            return CopyMenu.copy(&model, copy)
-        }
+        if let open = model.openTokens, open.account == account, !storeChanged { return commands }
         let id = model.makeRequestID()
         if var open = model.openTokens, open.account == account {
             // Re-read: what is shown stays until the new reading answers.
@@ -29,7 +30,7 @@ extension AppUpdate {
         } else {
             model.openTokens = OpenTokens(account: account, reading: nil, requestID: id)
         }
-        return [.loadTokens(account: account, requestID: id)]
+        return commands + [.loadTokens(account: account, requestID: id)]
     }
 
     private static func tokensFocus(_ model: AppModel) -> String? {

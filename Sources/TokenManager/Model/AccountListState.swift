@@ -32,6 +32,11 @@ struct AccountListState: Equatable, Sendable {
         rows.rebuild(accounts: accounts, catalog: catalog, entries: AccountExpiries(names: accounts.map(\.name), tokens: tokens).entries)
     }
 
+    /// A list showing `accounts` whose store holds `entries` (parallel to them).
+    init(accounts: [AccountConfig], entries: [StoredExpiry], catalog: ProviderCatalog) {
+        rows.rebuild(accounts: accounts, catalog: catalog, entries: entries)
+    }
+
     /// `/` was pressed or a filter is kept: the list shows a filter line above the table.
     var showsFilterLine: Bool { isEditingFilter || !filter.isEmpty }
 
