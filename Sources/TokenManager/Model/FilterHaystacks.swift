@@ -73,7 +73,7 @@ struct FilterHaystacks: Sendable {
         var result = [Bool](repeating: false, count: accountCount)
         guard !needle.isEmpty, accounts.count == accountCount else { return result }
         let providerMatches = providerTexts.map { Self.bytes($0.id, contain: needle) || Self.bytes($0.shortName, contain: needle) }
-        needle.withUnsafeBytes { pattern in
+        needle.withUnsafeBytes { pattern in accounts.withUnsafeBufferPointer { accounts in
             for position in candidates where position >= 0 && position < accountCount {
                 if providerMatches[Int(providerOfAccount[position])] {
                     result[position] = true
@@ -84,11 +84,14 @@ struct FilterHaystacks: Sendable {
                     result[position] = Self.bytes(texts.name, contain: needle) || Self.bytes(texts.user, contain: needle)
                     continue
                 }
-                let account = accounts[position]
-                result[position] = Self.asciiFoldedContains(account.name, pattern)
-                    || account.username.map { Self.asciiFoldedContains($0, pattern) } ?? false
+                // The two fields, not the whole `AccountConfig` (copying it retained every field).
+                if Self.asciiFoldedContains(accounts[position].name, pattern) {
+                    result[position] = true
+                } else if let user = accounts[position].username {
+                    result[position] = Self.asciiFoldedContains(user, pattern)
+                }
             }
-        }
+        } }
         return result
     }
 
