@@ -16,6 +16,8 @@ enum AppCommand: Equatable, Sendable {
     case confirmPasswordReset(account: AccountConfig, code: String, newPassword: String, requestID: Int)
     case changePassword(account: String, oldPassword: String, newPassword: String, requestID: Int)
     case reloadStore
+    /// Reads one account's tokens (`AppMessage.tokensLoaded`).
+    case loadTokens(account: String, requestID: Int)
     case copy(text: String, label: String)
     case clearClipboard(ClipboardState)
     case saveAccount(AccountDraft, replacing: String?, requestID: Int)
@@ -35,6 +37,7 @@ extension AppCommand: CustomStringConvertible {
         case .confirmPasswordReset(let account, _, _, _): return "confirmPasswordReset(\(account.name))"
         case .changePassword(let account, _, _, _): return "changePassword(\(account))"
         case .reloadStore: return "reloadStore"
+        case .loadTokens(let account, _): return "loadTokens(\(account))"
         case .copy(_, let label): return "copy(\(label))"
         case .clearClipboard: return "clearClipboard"
         case .saveAccount(let draft, let replacing, _): return "saveAccount(\(draft.name), replacing: \(replacing ?? "nil"))"

@@ -9,9 +9,11 @@ enum AppMessage: Equatable, Sendable {
     case keyPressed(Key)
     case ticked(Date)
     case resized(Size)
-    /// `unreadable`: accounts whose stored entry cannot be read, with a short reason (never the
-    /// entry's text); their tokens are kept in the file but cannot be used.
-    case storeReloaded(Result<[String: TokenSet], AuthError>, unreadable: [String: String] = [:])
+    /// Another process wrote the store: what it now holds for each account, by expiry (an
+    /// unreadable entry with a short reason, never the entry's text).
+    case storeReloaded(Result<AccountExpiries, AuthError>)
+    /// One account's stored tokens, read for its details or a copy (`AppModel.openTokens`).
+    case tokensLoaded(account: String, requestID: Int, Result<TokenSet?, AuthError>)
     /// The token store's file was written or replaced, by this process or another (see
     /// `FileChangeWatcher`): read it again.
     case storeChangedOnDisk

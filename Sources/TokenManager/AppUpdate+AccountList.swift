@@ -5,7 +5,7 @@ import TerminalUI
 /// and starting refreshes.
 extension AppUpdate {
     static func accountListKey(_ model: inout AppModel, _ key: Key) -> [AppCommand] {
-        let context = AccountListContext(tokens: model.tokens, bodyHeight: AppView.bodyRect(model).height)
+        let context = AccountListContext(entries: model.storedEntries, bodyHeight: AppView.bodyRect(model).height)
         switch AccountListScreen.update(&model.list, key: key, context: context) {
         case .stay:
             break
@@ -36,7 +36,7 @@ extension AppUpdate {
         case .refresh:
             return refresh(&model, account: account)
         case .logout:
-            guard model.tokens[account.name] != nil else {
+            guard model.hasTokens(account.name) else {
                 model.setStatus("\(account.name) is not logged in", role: .warning)
                 return []
             }
@@ -60,7 +60,7 @@ extension AppUpdate {
     }
 
     static func refresh(_ model: inout AppModel, account: AccountConfig) -> [AppCommand] {
-        guard model.tokens[account.name] != nil else {
+        guard model.hasTokens(account.name) else {
             model.setStatus("\(account.name) is not logged in; press l to log in", role: .warning)
             return []
         }
@@ -70,7 +70,11 @@ extension AppUpdate {
     }
 
     static func refreshAll(_ model: inout AppModel) -> [AppCommand] {
-        let names = model.accounts.map(\.name).filter { model.tokens[$0] != nil && model.activity(of: $0).operation == nil }
+        // `R` is a key over every account by nature: the stored entries are read by position.
+        let names = zip(model.accounts, model.storedEntries).compactMap { account, entry -> String? in
+            guard case .expiry = entry, model.activity(of: account.name).operation == nil else { return nil }
+            return account.name
+        }
         guard !names.isEmpty else {
             model.setStatus("nothing to refresh: no account is logged in", role: .warning)
             return []

@@ -7,7 +7,7 @@ extension AppUpdate {
         model.updateActivity(of: account) { $0.operation = nil }
         switch result {
         case .success(let tokens):
-            model.tokens[account] = tokens
+            model.setTokens(tokens, of: account)
             model.updateActivity(of: account) { $0.lastError = nil }
         case .failure(let error):
             model.updateActivity(of: account) { $0.lastError = error.message }

@@ -16,10 +16,11 @@ enum AppUpdate {
 
     static func update(_ model: inout AppModel, _ message: AppMessage) -> [AppCommand] {
         ActivityRecorder.record(&model, message)
-        let commands = apply(&model, message)
+        var commands = apply(&model, message)
         // The one place token changes reach the list's order: a message about one account
         // moves that row; a whole store reading re-sorts (only when sorted by expiry).
         model.refreshListRows(changedAccount: message.tokensAccount)
+        commands += keepOpenTokens(&model, storeChanged: message.isStoreReading)
         return commands
     }
 
@@ -39,11 +40,12 @@ enum AppUpdate {
         case .resized(let size):
             model.size = size
             return []
-        case .storeReloaded(.success(let tokens), let unreadable):
-            model.tokens = tokens
-            model.unreadableEntries = unreadable
+        case .storeReloaded(.success(let reading)):
+            model.applyStoreReading(reading)
             return []
-        case .storeReloaded(.failure(let error), _):
+        case .tokensLoaded(let account, let requestID, let result):
+            return tokensLoaded(&model, account: account, requestID: requestID, result: result)
+        case .storeReloaded(.failure(let error)):
             model.setStatus(error.message, role: .danger)
             return []
         case .loginFinished(let account, let requestID, let result):
@@ -59,8 +61,7 @@ enum AppUpdate {
                 model.updateActivity(of: account) { $0.lastError = error.message }
                 model.setStatus("\(account): \(error.message)", role: .danger, account: account)
             } else {
-                model.tokens[account] = nil
-                model.unreadableEntries[account] = nil
+                model.setTokens(nil, of: account)
                 model.updateActivity(of: account) { $0.lastError = nil }
                 let done = end == .revoke ? "revoked the refresh token of \(account)" : "logged out of \(account)"
                 model.setStatus(done, role: .success, account: account)
@@ -152,7 +153,7 @@ enum AppUpdate {
         case .started(let account, _):
             model.updateActivity(of: account) { if $0.operation == nil { $0.operation = .refreshing } }
         case .finished(let account, let tokens):
-            model.tokens[account] = tokens
+            model.setTokens(tokens, of: account)
             model.updateActivity(of: account) {
                 if $0.operation == .refreshing { $0.operation = nil }
                 $0.lastError = nil

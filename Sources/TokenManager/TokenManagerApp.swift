@@ -64,9 +64,10 @@ public enum TokenManagerApp {
         // unchanged store again.
         var firstReading: TokenFileStamp?
         do {
-            if let reading = try gateway.service.storedTokens(ifChangedFrom: nil) {
-                model.tokens = reading.tokens
-                model.unreadableEntries = reading.unreadable
+            // Expiries only: the tokens are read when an account's details are shown or a
+            // token is copied (issue 13).
+            if let reading = try gateway.service.storedExpiries(ifChangedFrom: nil) {
+                model.applyStoreReading(reading)
                 firstReading = reading.stamp
             }
         } catch {

@@ -7,7 +7,7 @@ import Testing
 /// last entry of a name winning) gives.
 @Suite struct StoredExpiriesTests {
     static func expiry(_ seconds: Double) -> StoredExpiry {
-        .expiry(TokenExpiry(accessExpiresAt: Date(timeIntervalSince1970: seconds), accessExpirySource: .expiresIn, hasRefreshToken: false, refreshExpiresAt: nil))
+        .expiry(TokenExpiry(accessExpiresAt: Date(timeIntervalSince1970: seconds), accessExpirySource: .expiresIn, hasRefreshToken: false, refreshExpiresAt: nil, refreshExpirySource: .unknown, hasIDToken: false, obtainedAt: Date(timeIntervalSince1970: 0)))
     }
 
     static func byDictionary(_ names: [String], _ entries: [StoredExpiry], _ accounts: [String]) -> [StoredExpiry] {

@@ -59,7 +59,10 @@ import Testing
         #expect(expected[1] == StoredExpiry.none)
         guard case .expiry(let escaped) = expected[3] else { Issue.record("escaped: \(expected[3])"); return }
         #expect(escaped.hasRefreshToken)
-        #expect(expected[4] == .expiry(TokenExpiry(accessExpiresAt: nil, accessExpirySource: .never, hasRefreshToken: false, refreshExpiresAt: nil)))
+        let apiObtainedAt = try #require(full.tokens["api"]).obtainedAt
+        #expect(expected[4] == .expiry(TokenExpiry(
+            accessExpiresAt: nil, accessExpirySource: .never, hasRefreshToken: false, refreshExpiresAt: nil,
+            refreshExpirySource: .unknown, hasIDToken: false, obtainedAt: apiObtainedAt)))
         #expect(try store.expiries().of([]) == [])
         #expect(try TokenStore(directory: scratch.path + "/none").expiries().of(["good"]) == [StoredExpiry.none])
     }

@@ -10,8 +10,8 @@ import TerminalUI
 @Suite struct AccountListCacheTests {
     /// The shown names, checked against a list built afresh from the model.
     static func names(_ model: AppModel, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
-        var fresh = AccountListState(accounts: model.accounts, tokens: model.tokens, catalog: model.catalog)
-        fresh.sort(by: model.list.sortOrder, tokens: model.tokens)
+        var fresh = AccountListState(accounts: model.accounts, entries: model.storedEntries, catalog: model.catalog)
+        fresh.sort(by: model.list.sortOrder, entries: model.storedEntries)
         fresh.filter = model.list.filter
         let cached = model.list.visibleAccounts.map(\.name)
         #expect(cached == fresh.visibleAccounts.map(\.name), "the cached rows are stale", sourceLocation: sourceLocation)
@@ -38,15 +38,15 @@ import TerminalUI
 
     @Test func aStoreReadingReSortsUnderExpirySortAndMovesNothingUnderNameSort() {
         var model = Fixture.model()
-        var reading = model.tokens
+        var reading = Fixture.storedTokens
         reading["gpu"] = Self.tokens(expiringAt: Fixture.t0 + 10)
-        _ = AppUpdate.update(&model, .storeReloaded(.success(reading)))
+        _ = AppUpdate.update(&model, .storeReloaded(.success(Fixture.reading(reading))))
         #expect(Self.names(model) == ["gpu", "prod-wme", "shop"])
         _ = Fixture.keys(&model, .character("s"))
         #expect(Self.names(model) == ["gpu", "shop", "prod-wme"])
         reading["gpu"] = nil
         reading["prod-wme"] = Self.tokens(expiringAt: Fixture.t0 + 1)
-        _ = AppUpdate.update(&model, .storeReloaded(.success(reading)))
+        _ = AppUpdate.update(&model, .storeReloaded(.success(Fixture.reading(reading))))
         #expect(Self.names(model) == ["prod-wme", "shop", "gpu"])
     }
 
@@ -64,7 +64,7 @@ import TerminalUI
     @Test func severalTokenChangesRebuildTheExpiryOrder() {
         var model = Fixture.model()
         _ = Fixture.keys(&model, .character("s"))
-        model.tokens["gpu"] = Self.tokens(expiringAt: Fixture.t0 + 1)
+        model.setTokens(Self.tokens(expiringAt: Fixture.t0 + 1), of: "gpu")
         _ = AppUpdate.update(&model, .refreshFinished(account: "shop", .success(Self.tokens(expiringAt: Fixture.t0 + 7200))))
         #expect(Self.names(model) == ["gpu", "prod-wme", "shop"])
     }
@@ -117,12 +117,12 @@ import TerminalUI
             AccountConfig(name: "plain", providerID: "wikimedia", username: nil),
         ]
         let haystacks = FilterHaystacks(accounts: accounts, catalog: ProviderCatalog())
-        #expect(haystacks.matches(FilterHaystacks.needle(of: " ünï "), among: 0..<2) == [true, false])
-        #expect(haystacks.matches(FilterHaystacks.needle(of: "åsa"), among: 0..<2) == [true, false])
-        #expect(haystacks.matches(FilterHaystacks.needle(of: "WIKI"), among: 0..<2) == [false, true])
-        #expect(haystacks.matches(FilterHaystacks.needle(of: "plainx"), among: 0..<2) == [false, false])
+        #expect(haystacks.matches(FilterHaystacks.needle(of: " ünï "), in: accounts, among: 0..<2) == [true, false])
+        #expect(haystacks.matches(FilterHaystacks.needle(of: "åsa"), in: accounts, among: 0..<2) == [true, false])
+        #expect(haystacks.matches(FilterHaystacks.needle(of: "WIKI"), in: accounts, among: 0..<2) == [false, true])
+        #expect(haystacks.matches(FilterHaystacks.needle(of: "plainx"), in: accounts, among: 0..<2) == [false, false])
         // Only the candidates are searched.
-        #expect(haystacks.matches(FilterHaystacks.needle(of: "a"), among: [1]) == [false, true])
+        #expect(haystacks.matches(FilterHaystacks.needle(of: "a"), in: accounts, among: [1]) == [false, true])
         #expect(FilterHaystacks.highlightRanges(of: "a", in: "bAnana") == [1..<2, 3..<4, 5..<6])
         #expect(FilterHaystacks.highlightRanges(of: "ünï", in: "Ünïcode") == [0..<3])
     }

@@ -41,7 +41,7 @@ struct AccountListViewTests {
         #expect(Countdown.of(expiry: Fixture.t0 + 600, lifetime: 3600, now: Fixture.t0).role == .warning)
         #expect(Countdown.of(expiry: Fixture.t0 + 600, lifetime: 900, now: Fixture.t0).role == .success)
         let never = TokenSet(accessToken: "t", accessExpirySource: .never, refreshExpirySource: .never, obtainedAt: Fixture.t0)
-        #expect(Countdown.access(never, now: Fixture.t0) == Countdown(text: "never", role: .success))
+        #expect(Countdown.access(never.expiry, now: Fixture.t0) == Countdown(text: "never", role: .success))
         // The role is drawn in the ACCESS cell of an unselected row.
         let canvas = Fixture.render(model)
         let x = canvas.lines[4].distance(from: canvas.lines[4].startIndex, to: canvas.lines[4].range(of: "1:40")?.lowerBound ?? canvas.lines[4].startIndex)

@@ -16,14 +16,14 @@ struct ActionTests {
         #expect(model.overlay == nil)
         #expect(Fixture.keys(&model, .character("x"), .character("y")) == [.logout(account: "prod-wme")])
         _ = AppUpdate.update(&model, .logoutFinished(account: "prod-wme", error: nil))
-        #expect(model.tokens["prod-wme"] == nil)
+        #expect(model.expiry(of: "prod-wme") == nil)
     }
 
     @Test func failedLogoutKeepsTokensAndShowsTheError() {
         var model = Fixture.model()
         _ = Fixture.keys(&model, .character("j"), .character("x"), .character("y"))
         _ = AppUpdate.update(&model, .logoutFinished(account: "prod-wme", error: .unexpectedResponse("HTML page instead of JSON")))
-        #expect(model.tokens["prod-wme"] != nil)
+        #expect(model.expiry(of: "prod-wme") != nil)
         // Too long for one row of 72: the status line wraps onto two (the list gives one up).
         let lines = Fixture.render(model).lines
         #expect(lines[5].contains("prod-wme: Unexpected answer from the provider: HTML page"))
@@ -54,9 +54,11 @@ struct ActionTests {
 
     @Test func copyMenuOffersTheProvidersHeaderLines() {
         var model = Fixture.model()
-        model.tokens["gpu"] = TokenSet(accessToken: "acc", refreshToken: "ref", obtainedAt: Fixture.t0)
-        _ = Fixture.keys(&model, .character("c"))
-        #expect(Fixture.keys(&model, .character("h")) == [.copy(text: "Authorization: Bearer acc\nrefresh-token: ref", label: "both headers (Authorization, refresh-token)")])
+        let gpu = TokenSet(accessToken: "acc", refreshToken: "ref", obtainedAt: Fixture.t0)
+        model.setTokens(gpu, of: "gpu")
+        let store = Fixture.storedTokens.merging(["gpu": gpu]) { _, new in new }
+        _ = Fixture.keys(&model, store: store, .character("c"))
+        #expect(Fixture.keys(&model, store: store, .character("h")) == [.copy(text: "Authorization: Bearer acc\nrefresh-token: ref", label: "both headers (Authorization, refresh-token)")])
         _ = Fixture.keys(&model, .character("G"), .character("c"))
         #expect(Fixture.keys(&model, .character("3")) == [.copy(text: "\"access_token\": \"shop-access-token-0123456789abcdef\"", label: "JSON body field \"access_token\"")])
     }

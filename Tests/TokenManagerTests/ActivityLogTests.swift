@@ -115,6 +115,8 @@ import TerminalUI
 
     @Test func detailsShowTheLastAndNextAutomaticRenewal() {
         var model = Fixture.model()
+        // On the details screen, whose tokens follow the renewals and the login below.
+        Fixture.openDetails(&model, "prod-wme")
         // prod-wme: obtained t0-60, expires t0+900; lead 120 s: due at t0+780.
         #expect(Self.renewalLines(model, "prod-wme") == [
             "Last renewal   never this session",

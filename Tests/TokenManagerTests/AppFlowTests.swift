@@ -30,7 +30,7 @@ struct AppFlowTests {
         #expect(calls.all == ["login gpu hunter2"])
         #expect(answers == [.loginFinished(account: "gpu", requestID: 1, .success(.loggedIn(Self.fresh)))])
         let after = app.send(answers[0]) {
-            $0.tokens["gpu"] = Self.fresh
+            $0.setTokens(Self.fresh, of: "gpu")
             $0.activity["gpu"] = nil
             $0.screen = .accounts
             $0.setStatus("logged in to gpu", role: .success)
@@ -55,19 +55,19 @@ struct AppFlowTests {
         #expect(app.model.status?.text == "refreshing 2 accounts")
         // `R` says nothing per account, then one summary when the last is done.
         app.send(answers[0]) {
-            $0.tokens["prod-wme"] = Self.fresh
+            $0.setTokens(Self.fresh, of: "prod-wme")
             $0.activity["prod-wme"] = nil
             $0.refreshAllBatch = RefreshAllBatch(pending: ["shop"], succeeded: 1)
             $0.activityLog.append(.renewal, "renewed (by hand)", account: "prod-wme", at: Fixture.t0)
         }
-        let old = app.model.tokens["shop"]
+        let old = app.model.expiry(of: "shop")
         app.send(answers[1]) {
             $0.activity["shop"] = AccountActivity(lastError: AuthError.unreachable("connection refused").message)
             $0.refreshAllBatch = nil
             $0.setStatus("refresh all: 1 succeeded, 1 failed", role: .warning)
             $0.activityLog.append(.failure, "renewal failed: Cannot reach the provider: connection refused", account: "shop", at: Fixture.t0)
         }
-        #expect(app.model.tokens["shop"] == old)
+        #expect(app.model.expiry(of: "shop") == old)
     }
 
     @Test func logoutAfterConfirmationForgetsTheTokens() async {
@@ -84,7 +84,7 @@ struct AppFlowTests {
         #expect(calls.all == ["logout prod-wme"])
         #expect(answers == [.logoutFinished(account: "prod-wme", error: nil)])
         app.send(answers[0]) {
-            $0.tokens["prod-wme"] = nil
+            $0.setTokens(nil, of: "prod-wme")
             $0.activity["prod-wme"] = nil
             $0.setStatus("logged out of prod-wme", role: .success, account: "prod-wme")
             $0.activityLog.append(.logout, "logged out; tokens forgotten", account: "prod-wme", at: Fixture.t0)
@@ -92,9 +92,17 @@ struct AppFlowTests {
     }
 
     @Test func copyWritesOSC52ThenClearsWhenDue() async {
-        var app = AppHarness(client: .unexpected)
-        let commands = app.press(.character("j"), .character("c"), .character("a"))
+        var client = EngineClient.unexpected
+        client.loadTokens = { account in .success(Fixture.storedTokens[account]) }
+        var app = AppHarness(client: client)
+        // The menu reads the account's tokens as it opens; a pick made before they arrive is
+        // made when they do.
+        let load = app.press(.character("j"), .character("c"), .character("a"))
+        #expect(load == [.loadTokens(account: "prod-wme", requestID: 1)])
+        let commands = app.deliver(await app.run(load))
         #expect(commands == [.copy(text: Fixture.jwt, label: "access token")])
+        // No account's tokens are on screen any more: none are kept.
+        #expect(app.model.openTokens == nil && app.model.pendingCopy == nil)
         let copied = await app.run(commands)
         #expect(copied == [.copyFinished(.copied(label: "access token"))])
         #expect(app.terminalWrites == [OSC52.copySequence(Fixture.jwt)])
@@ -127,7 +135,8 @@ struct AppFlowTests {
             calls.record("save \(draft.name) replacing \(replacing ?? "nothing")")
             return .success(ConfigSaved(config: TokenmanConfig(accounts: Fixture.model().accounts + [added])))
         }
-        client.storedTokens = { .success(TokenStoreSnapshot(tokens: Fixture.model().tokens)) }
+        let store = Fixture.reading(names: Fixture.model().accounts.map(\.name) + [added.name])
+        client.storedExpiries = { .success(store) }
         var app = AppHarness(client: client)
         app.press(.character("a"), .right, .tab)
         app.type("gpu2")
@@ -147,7 +156,7 @@ struct AppFlowTests {
         }
         #expect(reload == [.reloadStore])
         let reloaded = await app.run(reload)
-        #expect(reloaded == [.storeReloaded(.success(Fixture.model().tokens))])
+        #expect(reloaded == [.storeReloaded(.success(store))])
         app.send(reloaded[0])
     }
 
@@ -163,7 +172,7 @@ struct AppFlowTests {
         let answers = await app.run(commands)
         let reload = app.send(answers[0]) {
             $0.accounts.removeAll { $0.name == "prod-wme" }
-            $0.tokens["prod-wme"] = nil
+            $0.setTokens(nil, of: "prod-wme")
             $0.list.selectedName = "shop"
             $0.setStatus("prod-wme deleted, but its tokens were not forgotten: disk full", role: .warning)
         }
@@ -172,7 +181,7 @@ struct AppFlowTests {
 
     @Test func aStoreThatCannotBeReadIsShown() async {
         var client = EngineClient.unexpected
-        client.storedTokens = { .failure(.storage("tokens.json: not JSON")) }
+        client.storedExpiries = { .failure(.storage("tokens.json: not JSON")) }
         var app = AppHarness(client: client)
         let answers = await app.run([.reloadStore])
         #expect(answers == [.storeReloaded(.failure(.storage("tokens.json: not JSON")))])

@@ -81,7 +81,8 @@ extension EngineClient {
             requestPasswordReset: { _ in fail("requestPasswordReset"); return .failure(refused) },
             confirmPasswordReset: { _, _, _ in fail("confirmPasswordReset"); return .failure(refused) },
             changePassword: { _, _, _ in fail("changePassword"); return .failure(refused) },
-            storedTokens: { fail("storedTokens"); return .failure(refused) },
+            storedExpiries: { fail("storedExpiries"); return .failure(refused) },
+            loadTokens: { _ in fail("loadTokens"); return .failure(refused) },
             saveAccount: { _, _ in fail("saveAccount"); return .failure(ConfigEditError(message: "not expected")) },
             deleteAccount: { _ in fail("deleteAccount"); return .failure(ConfigEditError(message: "not expected")) })
     }

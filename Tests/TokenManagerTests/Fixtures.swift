@@ -18,25 +18,59 @@ enum Fixture {
     static func model(now: Date = t0) -> AppModel {
         var model = AppModel(accounts: [wikimedia, byteConnect, exabits], now: now)
         model.timeZone = .utc
-        model.tokens["prod-wme"] = TokenSet(
+        for (name, tokens) in storedTokens { model.setTokens(tokens, of: name) }
+        model.size = Size(width: 72, height: 8)
+        return model
+    }
+
+    /// A reading of a store holding `tokens`, for `model()`'s accounts.
+    static func reading(_ tokens: [String: TokenSet] = storedTokens, unreadable: [String: String] = [:], names: [String]? = nil) -> AccountExpiries {
+        AccountExpiries(names: names ?? [wikimedia, byteConnect, exabits].map(\.name), tokens: tokens, unreadable: unreadable)
+    }
+
+    /// The tokens `model()` holds (what its store has).
+    static let storedTokens: [String: TokenSet] = [
+        "prod-wme": TokenSet(
             accessToken: jwt, refreshToken: "r-prod", idToken: "i-prod",
             accessExpiresAt: t0 + 15 * 60, refreshExpiresAt: t0 + 90 * 86_400,
             accessExpirySource: .expiresIn, refreshExpirySource: .documentedLifetime,
-            obtainedAt: t0 - 60)
-        model.tokens["shop"] = TokenSet(
+            obtainedAt: t0 - 60),
+        "shop": TokenSet(
             accessToken: "shop-access-token-0123456789abcdef", refreshToken: "shop-refresh",
             accessExpiresAt: t0 + 100, refreshExpiresAt: t0 + 15 * 86_400,
             accessExpirySource: .jwtClaim, refreshExpirySource: .documentedLifetime,
-            obtainedAt: t0 - 800)
-        model.size = Size(width: 72, height: 8)
-        return model
+            obtainedAt: t0 - 800),
+    ]
+
+    /// Answers the token loads among `commands` from `store` (as the engine client would) and
+    /// returns the other commands with those the answers gave.
+    @discardableResult
+    static func answerLoads(_ model: inout AppModel, _ commands: [AppCommand], store: [String: TokenSet] = storedTokens) -> [AppCommand] {
+        var rest: [AppCommand] = []
+        for command in commands {
+            guard case .loadTokens(let account, let id) = command else { rest.append(command); continue }
+            rest += answerLoads(&model, AppUpdate.update(&model, .tokensLoaded(account: account, requestID: id, .success(store[account]))), store: store)
+        }
+        return rest
     }
 
     /// {"alg":"HS256","typ":"JWT"}.{"sub":"alice","exp":1700000900}.sig
     static let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbGljZSIsImV4cCI6MTcwMDAwMDkwMH0.c2ln"
 
+    /// Opens `account`'s details, its tokens read from `store`.
+    static func openDetails(_ model: inout AppModel, _ account: String, store: [String: TokenSet] = storedTokens) {
+        model.screen = .detail(DetailScreen(account: account))
+        answerLoads(&model, AppUpdate.keepOpenTokens(&model, storeChanged: false), store: store)
+    }
+
+    /// Presses `keys`; the token loads they ask for are answered from `store`.
+    static func keys(_ model: inout AppModel, store: [String: TokenSet], _ keys: Key...) -> [AppCommand] {
+        keys.flatMap { answerLoads(&model, AppUpdate.update(&model, .keyPressed($0)), store: store) }
+    }
+
+    /// Presses `keys`; the token loads they ask for are answered from `storedTokens`.
     static func keys(_ model: inout AppModel, _ keys: Key...) -> [AppCommand] {
-        keys.flatMap { AppUpdate.update(&model, .keyPressed($0)) }
+        keys.flatMap { answerLoads(&model, AppUpdate.update(&model, .keyPressed($0))) }
     }
 
     static func type(_ model: inout AppModel, _ text: String) {

@@ -69,7 +69,7 @@ struct FormFeedbackTests {
         var model = AppModel(accounts: accounts, now: Fixture.t0)
         model.size = Size(width: 80, height: 24)
         for account in accounts {
-            model.tokens[account.name] = TokenSet(accessToken: "a-\(account.name)", refreshToken: "r-\(account.name)", accessExpiresAt: Fixture.t0 + 600, obtainedAt: Fixture.t0)
+            model.setTokens(TokenSet(accessToken: "a-\(account.name)", refreshToken: "r-\(account.name)", accessExpiresAt: Fixture.t0 + 600, obtainedAt: Fixture.t0), of: account.name)
         }
         return model
     }
@@ -146,7 +146,7 @@ struct FormFeedbackTests {
         #expect(calls.all == ["pool revoke"])
         #expect(messages == [.logoutFinished(account: "pool", error: nil, end: .revoke)])
         harness.deliver(messages)
-        #expect(harness.model.tokens["pool"] == nil)
+        #expect(harness.model.expiry(of: "pool") == nil)
         #expect(harness.model.status?.text == "revoked the refresh token of pool")
     }
 

@@ -25,8 +25,9 @@ import TerminalUI
         #expect(model.screen == Self.gpuDetails)
         _ = Fixture.keys(&model, .character("l"))
         Fixture.type(&model, "pw")
-        #expect(Fixture.keys(&model, .enter) == [.login(account: "gpu", password: "pw", requestID: 1)])
-        _ = AppUpdate.update(&model, .loginFinished(account: "gpu", requestID: 1, .success(.loggedIn(Self.tokens))))
+        // Request 1 read the details' tokens.
+        #expect(Fixture.keys(&model, .enter) == [.login(account: "gpu", password: "pw", requestID: 2)])
+        _ = AppUpdate.update(&model, .loginFinished(account: "gpu", requestID: 2, .success(.loggedIn(Self.tokens))))
         #expect(model.screen == Self.gpuDetails)
         #expect(model.formOrigin == nil)
         #expect(model.status?.text == "logged in to gpu")
@@ -56,7 +57,7 @@ import TerminalUI
         _ = Fixture.keys(&model, .character("l"))
         Fixture.type(&model, "old")
         _ = Fixture.keys(&model, .enter)
-        _ = AppUpdate.update(&model, .loginFinished(account: "gpu", requestID: 1, .success(.challenge(Self.challenge))))
+        _ = AppUpdate.update(&model, .loginFinished(account: "gpu", requestID: 2, .success(.challenge(Self.challenge))))
         guard case .newPassword = model.screen else { Issue.record("no challenge form"); return }
         _ = Fixture.keys(&model, .tab, .tab)
         Fixture.type(&model, "NewPassw0rd!x")
@@ -72,7 +73,7 @@ import TerminalUI
         var model = Fixture.model()
         // An account whose provider has a change-password endpoint, logged in.
         let account = try #require(model.accounts.first { model.provider(of: $0)?.endpoints.changePassword != nil })
-        model.tokens[account.name] = Self.tokens
+        model.setTokens(Self.tokens, of: account.name)
         model.list.selectedName = account.name
         _ = Fixture.keys(&model, .enter, .character("p"))
         guard case .changePassword = model.screen else { Issue.record("p opened no form on details: \(model.screen)"); return }

@@ -94,7 +94,7 @@ import TerminalUI
     @Test func theWheelScrollsDetailsAsTheArrowsDo() {
         var wheel = Self.model()
         wheel.size = Size(width: 80, height: 10)
-        wheel.screen = .detail(DetailScreen(account: "prod-wme"))
+        Fixture.openDetails(&wheel, "prod-wme")
         var keys = wheel
         _ = Self.click(&wheel, .wheelDown, y: 3)
         _ = Fixture.keys(&keys, .down, .down, .down)

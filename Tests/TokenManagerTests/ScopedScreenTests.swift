@@ -6,10 +6,10 @@ import TerminalUI
 /// The list's and the details screen's own updates: they change only their state and say
 /// what they want of the app in an outcome.
 @Suite struct ScopedScreenTests {
-    let context = AccountListContext(tokens: Fixture.model().tokens, bodyHeight: 6)
+    let context = AccountListContext(entries: Fixture.model().storedEntries, bodyHeight: 6)
 
     func makeList() -> AccountListState {
-        AccountListState(accounts: [Fixture.wikimedia, Fixture.byteConnect, Fixture.exabits], tokens: Fixture.model().tokens)
+        AccountListState(accounts: [Fixture.wikimedia, Fixture.byteConnect, Fixture.exabits], tokens: Fixture.storedTokens)
     }
 
     @Test func listMovesInItsOwnStateAndNamesTheSelectedAccountForActions() {
@@ -30,7 +30,7 @@ import TerminalUI
 
     @Test func emptyListAsksForAnAccountFirst() {
         var list = AccountListState()
-        let empty = AccountListContext(tokens: [:], bodyHeight: 6)
+        let empty = AccountListContext(entries: [], bodyHeight: 6)
         #expect(AccountListScreen.update(&list, key: .enter, context: empty) == .status("no account selected; press a to add one", .warning))
         #expect(AccountListScreen.update(&list, key: .character("c"), context: empty) == .stay)
         #expect(AccountListScreen.update(&list, key: .character("a"), context: empty) == .addAccount)

@@ -7,6 +7,13 @@ import TerminalUI
 /// The UI's store poll (`.reloadStore` every 10 s) through the live client: an unchanged
 /// `tokens.json` answers no message at all, a changed one the whole reading.
 @Suite struct StoreReloadTests {
+    /// `message` without the file stamp of its reading (which a test cannot know).
+    static func unstamped(_ message: AppMessage?) -> AppMessage? {
+        guard case .storeReloaded(.success(var reading))? = message else { return message }
+        reading.stamp = nil
+        return .storeReloaded(.success(reading))
+    }
+
     @Test func theLiveClientRereadsOnlyAChangedStore() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokenman-reload-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -17,13 +24,13 @@ import TerminalUI
         let gateway = EngineGateway(config: config, store: store, environment: [:])
         let runner = CommandRunner(client: .live(gateway: gateway, configChanged: { _ in }), clipboard: Fixture.model().clipboardSetup)
 
-        #expect(await CommandRunner.message(for: .reloadStore, client: runner.client) == .storeReloaded(.success(["gpu": tokens])))
+        #expect(Self.unstamped(await CommandRunner.message(for: .reloadStore, client: runner.client)) == .storeReloaded(.success(AccountExpiries(names: ["gpu"], tokens: ["gpu": tokens]))))
         #expect(await CommandRunner.message(for: .reloadStore, client: runner.client) == nil)
         #expect(await CommandRunner.message(for: .reloadStore, client: runner.client) == nil)
 
         let renewed = TokenSet(accessToken: "a-2", obtainedAt: Fixture.t0 + 60)
         try store.save(renewed, account: "gpu")
-        #expect(await CommandRunner.message(for: .reloadStore, client: runner.client) == .storeReloaded(.success(["gpu": renewed])))
+        #expect(Self.unstamped(await CommandRunner.message(for: .reloadStore, client: runner.client)) == .storeReloaded(.success(AccountExpiries(names: ["gpu"], tokens: ["gpu": renewed]))))
         #expect(await CommandRunner.message(for: .reloadStore, client: runner.client) == nil)
     }
 
@@ -35,7 +42,7 @@ import TerminalUI
         let store = TokenStore(directory: directory)
         try store.save(TokenSet(accessToken: "a-1", obtainedAt: Fixture.t0), account: "gpu")
         let gateway = EngineGateway(config: TokenmanConfig(accounts: [Fixture.exabits]), store: store, environment: [:])
-        let first = try #require(try gateway.service.storedTokens(ifChangedFrom: nil))
+        let first = try #require(try gateway.service.storedExpiries(ifChangedFrom: nil))
         let client = EngineClient.live(gateway: gateway, lastReading: first.stamp, configChanged: { _ in })
         #expect(await CommandRunner.message(for: .reloadStore, client: client) == nil)
     }
@@ -57,9 +64,10 @@ import TerminalUI
         try Data(text.utf8).write(to: URL(fileURLWithPath: store.filePath))
         let gateway = EngineGateway(config: TokenmanConfig(accounts: [Fixture.wikimedia, Fixture.exabits]), store: store, environment: [:])
         let message = try #require(await CommandRunner.message(for: .reloadStore, client: EngineClient.live(gateway: gateway, configChanged: { _ in })))
-        guard case .storeReloaded(.success(let tokens), let unreadable) = message else { Issue.record("\(message)"); return }
-        #expect(tokens.keys.sorted() == ["prod-wme"])
-        #expect(unreadable == ["gpu": "bad value at accessExpiresAt"])
+        guard case .storeReloaded(.success(let reading)) = message else { Issue.record("\(message)"); return }
+        #expect(reading.names == ["prod-wme", "gpu"])
+        #expect(reading.entries[1] == .unreadable("bad value at accessExpiresAt"))
+        guard case .expiry = reading.entries[0] else { Issue.record("prod-wme: \(reading.entries[0])"); return }
 
         var model = Fixture.model()
         model.size = Size(width: 100, height: 10)
@@ -75,7 +83,7 @@ import TerminalUI
 
     @Test func anUnchangedAnswerLeavesTheModelAlone() async {
         var client = EngineClient.unexpected
-        client.storedTokens = { .success(nil) }
+        client.storedExpiries = { .success(nil) }
         var app = AppHarness(client: client)
         #expect(await app.run([.reloadStore]).isEmpty)
     }

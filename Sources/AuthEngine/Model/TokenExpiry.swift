@@ -4,16 +4,29 @@ import FoundationEssentials
 /// the account states need. Reading only this from the store (`TokenStore.expiries()`)
 /// spares building every token's text for a list of thousands of accounts.
 public struct TokenExpiry: Sendable, Equatable {
+    // Declared in this order so the value packs into 40 bytes (the TUI keeps one per account).
+    /// When the tokens were obtained: a token's lifetime is measured from it (the scheduler's
+    /// due date, the list's countdown colours).
+    public var obtainedAt: Date
     /// nil with `accessExpirySource == .never`: the token does not expire (Exabits API tokens).
     public var accessExpiresAt: Date?
     public var accessExpirySource: ExpirySource
+    public var refreshExpirySource: ExpirySource
     public var hasRefreshToken: Bool
+    /// Whether there is an ID token (the TUI's copy menu offers it without reading the tokens).
+    public var hasIDToken: Bool
     public var refreshExpiresAt: Date?
 
-    public init(accessExpiresAt: Date?, accessExpirySource: ExpirySource, hasRefreshToken: Bool, refreshExpiresAt: Date?) {
+    public init(
+        accessExpiresAt: Date?, accessExpirySource: ExpirySource, hasRefreshToken: Bool, refreshExpiresAt: Date?,
+        refreshExpirySource: ExpirySource, hasIDToken: Bool, obtainedAt: Date
+    ) {
+        self.obtainedAt = obtainedAt
         self.accessExpiresAt = accessExpiresAt
         self.accessExpirySource = accessExpirySource
+        self.refreshExpirySource = refreshExpirySource
         self.hasRefreshToken = hasRefreshToken
+        self.hasIDToken = hasIDToken
         self.refreshExpiresAt = refreshExpiresAt
     }
 
@@ -22,7 +35,10 @@ public struct TokenExpiry: Sendable, Equatable {
             accessExpiresAt: tokens.accessExpiresAt,
             accessExpirySource: tokens.accessExpirySource,
             hasRefreshToken: tokens.refreshToken != nil,
-            refreshExpiresAt: tokens.refreshExpiresAt
+            refreshExpiresAt: tokens.refreshExpiresAt,
+            refreshExpirySource: tokens.refreshExpirySource,
+            hasIDToken: tokens.idToken != nil,
+            obtainedAt: tokens.obtainedAt
         )
     }
 

@@ -39,6 +39,11 @@ public struct RefreshPolicy: Sendable, Equatable {
     /// halfway through the token's life, so a lead longer than the lifetime cannot make the
     /// scheduler renew in a tight loop. nil when the access token has no known expiry.
     public func dueDate(for tokens: TokenSet) -> Date? {
+        dueDate(for: tokens.expiry)
+    }
+
+    /// `dueDate(for:)` from the expiry alone (the scheduler reads only expiries to find what is due).
+    public func dueDate(for tokens: TokenExpiry) -> Date? {
         guard let expiry = tokens.accessExpiresAt else { return nil }
         let lifetime = expiry.timeIntervalSince(tokens.obtainedAt)
         let effectiveLead = lifetime > 0 ? min(lead, lifetime / 2) : lead

@@ -18,6 +18,8 @@ public actor RefreshScheduler {
     }
 
     private var accounts: [AccountConfig]
+    /// Counts `setAccounts` calls: a reading taken for the accounts before one is not reused.
+    private var accountsGeneration = 0
     private let store: TokenStore
     private let renewer: TokenRenewer
     private let clock: any WallClock
@@ -56,6 +58,7 @@ public actor RefreshScheduler {
 
     public func setAccounts(_ accounts: [AccountConfig]) {
         self.accounts = accounts
+        accountsGeneration += 1
         let names = Set(accounts.map(\.name))
         backoffs = backoffs.filter { names.contains($0.key) }
         parked = parked.filter { names.contains($0.key) }
@@ -64,16 +67,40 @@ public actor RefreshScheduler {
     /// Renews what is due at `now`, concurrently, and returns the events in account order.
     @discardableResult
     public func tick(now: Date) async -> [RefreshEvent] {
+        await pass(now: now).events
+    }
+
+    /// `tick(now:)`, and the expiries it read when it renewed nothing: the store is then as it
+    /// read it, and `run()` takes its next wake from them.
+    private func pass(now: Date) async -> TickPass {
         tickCount += 1
-        let stored: [String: TokenSet]
-        do {
-            stored = try await store.loadAllAsync()
-        } catch {
-            return [] // The service reports store errors; renewing blind could undo a logout.
+        let generation = accountsGeneration
+        // What is due is decided from the expiries; the tokens are read for the accounts it
+        // renews and those whose parked or backed-off tokens must be compared with the stored
+        // ones (a second, narrow read: the decisions below are taken on it, as before).
+        let accounts = self.accounts
+        guard case .success(let stored) = await store.expiriesAsync(of: accounts.map(\.name)) else {
+            return TickPass() // The service reports store errors; renewing blind could undo a logout.
         }
+        var candidates: [AccountConfig] = []
+        for (account, entry) in zip(accounts, stored) {
+            guard case .password = account.mode, case .expiry(let expiry) = entry else {
+                backoffs[account.name] = nil
+                parked[account.name] = nil
+                continue
+            }
+            if parked[account.name] != nil || backoffs[account.name] != nil {
+                candidates.append(account)
+            } else if let dueDate = policy.dueDate(for: expiry), dueDate <= now {
+                candidates.append(account)
+            }
+        }
+        let unchanged = TickPass(reading: stored, accounts: accounts, generation: generation)
+        guard !candidates.isEmpty else { return unchanged }
+        guard case .success(let loaded) = await store.tokensAsync(of: candidates.map(\.name)) else { return TickPass() }
         var due: [(AccountConfig, TokenSet)] = []
-        for account in accounts {
-            guard case .password = account.mode, let tokens = stored[account.name] else {
+        for (account, tokens) in zip(candidates, loaded) {
+            guard let tokens else {
                 backoffs[account.name] = nil
                 parked[account.name] = nil
                 continue
@@ -92,6 +119,7 @@ public actor RefreshScheduler {
             guard let dueDate = policy.dueDate(for: tokens), dueDate <= now else { continue }
             due.append((account, tokens))
         }
+        if due.isEmpty { return unchanged }
 
         var events: [RefreshEvent] = []
         var outcomes: [Int: Result<TokenSet, AuthError>] = [:]
@@ -119,7 +147,7 @@ public actor RefreshScheduler {
             guard let outcome = outcomes[index] else { continue }
             emit(record(outcome, account: account.name, tokens: tokens, now: now), into: &events)
         }
-        return events
+        return TickPass(events: events)
     }
 
     public func tick() async -> [RefreshEvent] {
@@ -128,10 +156,28 @@ public actor RefreshScheduler {
 
     /// The earliest instant at which `tick` has work: a due token or the end of a backoff.
     public func nextWake(now: Date) async -> Date? {
-        guard let stored = try? await store.loadAllAsync() else { return nil }
+        let accounts = self.accounts
+        guard case .success(let stored) = await store.expiriesAsync(of: accounts.map(\.name)) else { return nil }
+        return await nextWake(stored, of: accounts)
+    }
+
+    /// `nextWake(now:)` from expiries already read for `accounts`. Parked and backed-off accounts
+    /// are compared on their stored tokens, read for them alone.
+    private func nextWake(_ stored: [StoredExpiry], of accounts: [AccountConfig]) async -> Date? {
+        var held: [AccountConfig] = []
         var earliest: Date?
-        for account in accounts {
-            guard case .password = account.mode, let tokens = stored[account.name] else { continue }
+        for (account, entry) in zip(accounts, stored) {
+            guard case .password = account.mode, case .expiry(let expiry) = entry else { continue }
+            if parked[account.name] != nil || backoffs[account.name] != nil {
+                held.append(account)
+            } else if let wake = policy.dueDate(for: expiry) {
+                earliest = min(earliest ?? wake, wake)
+            }
+        }
+        guard !held.isEmpty else { return earliest }
+        guard case .success(let loaded) = await store.tokensAsync(of: held.map(\.name)) else { return nil }
+        for (account, tokens) in zip(held, loaded) {
+            guard let tokens else { continue }
             if let parkedTokens = parked[account.name], parkedTokens == tokens { continue }
             var wake = policy.dueDate(for: tokens)
             if let backoff = backoffs[account.name], backoff.tokens == tokens, let due = wake {
@@ -151,9 +197,17 @@ public actor RefreshScheduler {
             // of this tick's own renewals, at most one extra tick) end the coming sleep.
             nudgePending = false
             let now = clock.now()
-            await tick(now: now)
+            // A tick that renewed nothing leaves the store as it read it: its reading serves
+            // the next wake too (one read of the store per pass, not two).
+            let pass = await pass(now: now)
             let after = clock.now()
-            let wake = await nextWake(now: after) ?? after + policy.maxSleep
+            let next: Date?
+            if let stored = pass.reading, pass.generation == accountsGeneration {
+                next = await nextWake(stored, of: pass.accounts)
+            } else {
+                next = await nextWake(now: after)
+            }
+            let wake = next ?? after + policy.maxSleep
             let delay = min(max(wake.timeIntervalSince(after), 0.2), policy.maxSleep)
             await sleep(seconds: delay)
         }
@@ -230,6 +284,14 @@ public actor RefreshScheduler {
                 return .failed(account: account, error: error, retryAt: retryAt)
             }
         }
+    }
+
+    /// What one tick did; `reading`: the expiries it read for `accounts`, when it renewed nothing.
+    private struct TickPass {
+        var events: [RefreshEvent] = []
+        var reading: [StoredExpiry]?
+        var accounts: [AccountConfig] = []
+        var generation = 0
     }
 
     /// One child task's answer; a named type rather than a tuple (see `tick`).

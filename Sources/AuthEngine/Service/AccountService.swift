@@ -90,6 +90,26 @@ public final class AccountService: Sendable {
         return (snapshot.tokens, snapshot.unreadable, stamp)
     }
 
+    /// What the store holds for each configured account (in config order), reduced to the
+    /// expiry, unless the store file still has the stamp `previous` (then nil: nothing was read).
+    /// What the TUI keeps: its list needs no token (issue 13).
+    public func storedExpiries(ifChangedFrom previous: TokenFileStamp?) throws(AuthError) -> AccountExpiries? {
+        let reading: (expiries: StoredExpiries, stamp: TokenFileStamp)?
+        do { reading = try store.expiries(ifChangedFrom: previous) } catch { throw .storage(error.description) }
+        guard let reading else { return nil }
+        let names = accounts.map(\.name)
+        return AccountExpiries(names: names, entries: reading.expiries.of(names), stamp: reading.stamp)
+    }
+
+    /// One account's stored tokens (nil: none), read off the cooperative pool without building
+    /// a list of every entry: the TUI's details screen and copy menu.
+    public func storedTokens(account name: String) async throws(AuthError) -> TokenSet? {
+        switch await store.loadOneAsync(account: name) {
+        case .success(let tokens): return tokens
+        case .failure(let error): throw .storage(error.description)
+        }
+    }
+
     /// The stored tokens and the accounts whose entries cannot be read, without any network.
     public func storedSnapshot() throws(AuthError) -> TokenStoreSnapshot {
         do { return try store.snapshot() } catch { throw .storage(error.description) }

@@ -32,7 +32,8 @@ enum TokenSetFastDecoder {
         raw.withUnsafeBufferPointer { read($0, keepingTokens: false) }.map { entry in
             TokenExpiry(
                 accessExpiresAt: entry.accessExpiresAt, accessExpirySource: entry.accessSource,
-                hasRefreshToken: entry.hasRefreshToken, refreshExpiresAt: entry.refreshExpiresAt
+                hasRefreshToken: entry.hasRefreshToken, refreshExpiresAt: entry.refreshExpiresAt,
+                refreshExpirySource: entry.refreshSource, hasIDToken: entry.hasIDToken, obtainedAt: entry.obtainedAt
             )
         }
     }
@@ -43,6 +44,7 @@ enum TokenSetFastDecoder {
         var refreshToken: String?
         var hasRefreshToken: Bool
         var idToken: String?
+        var hasIDToken: Bool
         var accessExpiresAt: Date?
         var refreshExpiresAt: Date?
         var accessSource: ExpirySource
@@ -60,7 +62,7 @@ enum TokenSetFastDecoder {
         guard ascii || String(validating: bytes, as: UTF8.self) != nil else { return nil }
         var reader = Reader(bytes: bytes, index: 0)
         var accessToken: String?, refreshToken: String?, idToken: String?
-        var hasAccessToken = false, hasRefreshToken = false
+        var hasAccessToken = false, hasRefreshToken = false, hasIDToken = false
         var accessExpiresAt: Date?, refreshExpiresAt: Date?, obtainedAt: Date?
         var accessSource: ExpirySource?, refreshSource: ExpirySource?
         var attributes: [String: String]?
@@ -79,6 +81,7 @@ enum TokenSetFastDecoder {
                 if keepingTokens, let text { refreshToken = reader.text(text) }
             case .idToken:
                 guard let text = reader.optionalString() else { return false }
+                hasIDToken = text != nil
                 if keepingTokens, let text { idToken = reader.text(text) }
             case .accessExpiresAt:
                 guard let text = reader.optionalString() else { return false }
@@ -111,7 +114,7 @@ enum TokenSetFastDecoder {
               let accessSource, let refreshSource, let obtainedAt, let attributes
         else { return nil }
         return Entry(
-            accessToken: accessToken, refreshToken: refreshToken, hasRefreshToken: hasRefreshToken, idToken: idToken,
+            accessToken: accessToken, refreshToken: refreshToken, hasRefreshToken: hasRefreshToken, idToken: idToken, hasIDToken: hasIDToken,
             accessExpiresAt: accessExpiresAt, refreshExpiresAt: refreshExpiresAt,
             accessSource: accessSource, refreshSource: refreshSource, obtainedAt: obtainedAt, attributes: attributes
         )

@@ -52,12 +52,15 @@ struct CommandRunner: Sendable {
             return .passwordChanged(account: account, requestID: id, error: result.error)
         case .reloadStore:
             // An unchanged store file answers nothing: no message, no model change, no frame.
-            let result = await client.storedTokens()
+            let result = await client.storedExpiries()
             switch result {
             case .success(nil): return nil
-            case .success(let snapshot?): return .storeReloaded(.success(snapshot.tokens), unreadable: snapshot.unreadable)
+            case .success(let reading?): return .storeReloaded(.success(reading))
             case .failure(let error): return .storeReloaded(.failure(error))
             }
+        case .loadTokens(let account, let id):
+            let result = await client.loadTokens(account)
+            return .tokensLoaded(account: account, requestID: id, result)
         case .saveAccount(let draft, let replacing, let id):
             let result = await client.saveAccount(draft, replacing)
             return .configSaved(requestID: id, result)

@@ -40,13 +40,16 @@ extension EngineClient {
                     try await gateway.service.changePassword(account: account, oldPassword: old, newPassword: new)
                 }
             },
-            storedTokens: {
-                await .of { () async throws(AuthError) -> TokenStoreSnapshot? in
+            storedExpiries: {
+                await .of { () async throws(AuthError) -> AccountExpiries? in
                     let previous = lastReading.withLock { $0 }
-                    guard let reading = try gateway.service.storedTokens(ifChangedFrom: previous) else { return nil }
+                    guard let reading = try gateway.service.storedExpiries(ifChangedFrom: previous) else { return nil }
                     lastReading.withLock { $0 = reading.stamp }
-                    return TokenStoreSnapshot(tokens: reading.tokens, unreadable: reading.unreadable)
+                    return reading
                 }
+            },
+            loadTokens: { account in
+                await .of { () async throws(AuthError) in try await gateway.service.storedTokens(account: account) }
             },
             saveAccount: { draft, replacing in
                 lastReading.withLock { $0 = nil }

@@ -19,9 +19,11 @@ struct EngineClient: Sendable {
     var requestPasswordReset: @Sendable (_ account: AccountConfig) async -> Result<PasswordResetDelivery?, AuthError>
     var confirmPasswordReset: @Sendable (_ account: AccountConfig, _ code: String, _ newPassword: String) async -> Result<Void, AuthError>
     var changePassword: @Sendable (_ account: String, _ oldPassword: String, _ newPassword: String) async -> Result<Void, AuthError>
-    /// The stored tokens; nil when the store file has not changed since this client last
-    /// read it (nothing was read or decoded, the model's tokens are current).
-    var storedTokens: @Sendable () async -> Result<TokenStoreSnapshot?, AuthError>
+    /// What the store holds for each account, by expiry; nil when the store file has not
+    /// changed since this client last read it (nothing was read or decoded).
+    var storedExpiries: @Sendable () async -> Result<AccountExpiries?, AuthError>
+    /// One account's stored tokens (nil: none), for its details or a copy.
+    var loadTokens: @Sendable (_ account: String) async -> Result<TokenSet?, AuthError>
     /// Adds (`replacing` nil) or rewrites an account in the config file and reads it back.
     var saveAccount: @Sendable (_ draft: AccountDraft, _ replacing: String?) async -> Result<ConfigSaved, ConfigEditError>
     var deleteAccount: @Sendable (_ name: String) async -> Result<ConfigSaved, ConfigEditError>

@@ -29,28 +29,33 @@ struct AccountListState: Equatable, Sendable {
 
     /// A list showing `accounts` (the model builds its own; tests of the list alone use this).
     init(accounts: [AccountConfig] = [], tokens: [String: TokenSet] = [:], catalog: ProviderCatalog = ProviderCatalog()) {
-        rows.rebuild(accounts: accounts, catalog: catalog, tokens: tokens)
+        rows.rebuild(accounts: accounts, catalog: catalog, entries: AccountExpiries(names: accounts.map(\.name), tokens: tokens).entries)
+    }
+
+    /// A list showing `accounts` whose store holds `entries` (parallel to them).
+    init(accounts: [AccountConfig], entries: [StoredExpiry], catalog: ProviderCatalog) {
+        rows.rebuild(accounts: accounts, catalog: catalog, entries: entries)
     }
 
     /// `/` was pressed or a filter is kept: the list shows a filter line above the table.
     var showsFilterLine: Bool { isEditingFilter || !filter.isEmpty }
 
-    mutating func sort(by order: SortOrder, tokens: [String: TokenSet]) {
-        rows.sort(by: order, tokens: tokens)
+    mutating func sort(by order: SortOrder, entries: [StoredExpiry]) {
+        rows.sort(by: order, entries: entries)
     }
 
     // MARK: Keeping `rows` current (the model calls these)
 
-    mutating func configChanged(accounts: [AccountConfig], catalog: ProviderCatalog, tokens: [String: TokenSet]) {
-        rows.rebuild(accounts: accounts, catalog: catalog, tokens: tokens)
+    mutating func configChanged(accounts: [AccountConfig], catalog: ProviderCatalog, entries: [StoredExpiry]) {
+        rows.rebuild(accounts: accounts, catalog: catalog, entries: entries)
     }
 
     mutating func noteTokensChanged() {
         rows.noteTokensChanged()
     }
 
-    mutating func refreshTokens(_ tokens: [String: TokenSet], changedAccount: String?) {
-        rows.refreshTokens(tokens, changedAccount: changedAccount)
+    mutating func refreshTokens(_ entries: [StoredExpiry], changedAccount: String?) {
+        rows.refreshTokens(entries, changedAccount: changedAccount)
     }
 
     // MARK: Selection

@@ -14,18 +14,27 @@ struct AppModel: Equatable, Sendable {
 
     /// The configured accounts, in config order.
     var accounts: [AccountConfig] {
-        didSet { list.configChanged(accounts: accounts, catalog: catalog, tokens: tokens) }
+        didSet {
+            // Each account keeps its stored entry by name (the old rows still name the old positions).
+            storedEntries = list.rows.entries(storedEntries, for: accounts)
+            list.configChanged(accounts: accounts, catalog: catalog, entries: storedEntries)
+        }
     }
     var catalog: ProviderCatalog {
-        didSet { if catalog != oldValue { list.configChanged(accounts: accounts, catalog: catalog, tokens: tokens) } }
+        didSet { if catalog != oldValue { list.configChanged(accounts: accounts, catalog: catalog, entries: storedEntries) } }
     }
-    /// Stored tokens by account name: the token store is the truth, this is its last reading.
-    var tokens: [String: TokenSet] = [:] {
+    /// What the token store holds for each account, parallel to `accounts`: its expiry, none, or
+    /// a short reason its entry cannot be read (shown as such, not as "logged out": the entry
+    /// stays in the file until a login replaces it). The store is the truth, this its last
+    /// reading. Only expiries: an account's tokens are read when shown or copied (`openTokens`).
+    private(set) var storedEntries: [StoredExpiry] = [] {
         didSet { list.noteTokensChanged() }
     }
-    /// Accounts whose stored entry cannot be read, with a short reason: shown as such, not as
-    /// "logged out" (the entry is still in the file, kept as it is, until a login replaces it).
-    var unreadableEntries: [String: String] = [:]
+    /// The tokens of the one account whose details (or copy menu, or a form opened from its
+    /// details) are shown; nil otherwise. Kept current by `AppUpdate` (see `OpenTokens`).
+    var openTokens: OpenTokens?
+    /// A copy picked before the account's tokens were read: made when they arrive.
+    var pendingCopy: PendingCopy?
     /// Requests in flight, pending challenges and last errors, by account name.
     var activity: [String: AccountActivity] = [:]
     var list = AccountListState()
@@ -65,12 +74,66 @@ struct AppModel: Equatable, Sendable {
     /// The details screen a form was opened from: where the form returns (nil: the list).
     var formOrigin: DetailScreen?
 
-    init(accounts: [AccountConfig], catalog: ProviderCatalog = ProviderCatalog(), tokens: [String: TokenSet] = [:], now: Date) {
+    init(accounts: [AccountConfig], catalog: ProviderCatalog = ProviderCatalog(), now: Date) {
         self.accounts = accounts
         self.catalog = catalog
-        self.tokens = tokens
+        self.storedEntries = [StoredExpiry](repeating: .none, count: accounts.count)
         self.now = now
-        list.configChanged(accounts: accounts, catalog: catalog, tokens: tokens)
+        list.configChanged(accounts: accounts, catalog: catalog, entries: storedEntries)
+    }
+
+    /// A model whose store holds `tokens` (tests).
+    init(accounts: [AccountConfig], catalog: ProviderCatalog = ProviderCatalog(), tokens: [String: TokenSet], now: Date) {
+        self.init(accounts: accounts, catalog: catalog, now: now)
+        storedEntries = AccountExpiries(names: accounts.map(\.name), tokens: tokens).entries
+        list.configChanged(accounts: accounts, catalog: catalog, entries: storedEntries)
+    }
+
+    // MARK: Stored tokens
+
+    /// What the store holds for `name` (`.none` when it is not configured).
+    func storedEntry(of name: String) -> StoredExpiry {
+        list.rows.position(of: name).map { storedEntries[$0] } ?? .none
+    }
+
+    /// When `name`'s stored tokens expire; nil when it has none (or they cannot be read).
+    func expiry(of name: String) -> TokenExpiry? {
+        if case .expiry(let expiry) = storedEntry(of: name) { return expiry }
+        return nil
+    }
+
+    /// Whether `name` has stored tokens (it is logged in).
+    func hasTokens(_ name: String) -> Bool {
+        expiry(of: name) != nil
+    }
+
+    /// Why `name`'s stored entry cannot be read, if it cannot.
+    func unreadableReason(of name: String) -> String? {
+        if case .unreadable(let reason) = storedEntry(of: name) { return reason }
+        return nil
+    }
+
+    /// `name`'s tokens changed in this process (a login, renewal or logout: nil): the list's
+    /// entry, and the open tokens when they are that account's.
+    mutating func setTokens(_ tokens: TokenSet?, of name: String) {
+        if let position = list.rows.position(of: name) {
+            storedEntries[position] = tokens.map { .expiry(TokenExpiry($0)) } ?? .none
+        }
+        if openTokens?.account == name {
+            // A load under way read the store before this change: its answer is dropped.
+            openTokens = OpenTokens(account: name, reading: .success(tokens), requestID: makeRequestID())
+        }
+    }
+
+    /// A reading of the whole store (the first frame's, or a poll's after another process wrote).
+    mutating func applyStoreReading(_ reading: AccountExpiries) {
+        if reading.names.count == accounts.count, zip(reading.names, accounts).allSatisfy({ $0 == $1.name }) {
+            storedEntries = reading.entries
+        } else {
+            // Read for another config (one saved meanwhile): matched by name.
+            let byName = Dictionary(zip(reading.names, reading.entries), uniquingKeysWith: { first, _ in first })
+            storedEntries = accounts.map { byName[$0.name] ?? .none }
+        }
     }
 
     /// A fresh id for a request whose reply must only affect the screen that sent it.
@@ -115,7 +178,7 @@ struct AppModel: Equatable, Sendable {
     /// Applies counted token changes to the list's order (see `AccountListRows`).
     /// `account`: the one account the last message was about, if one.
     mutating func refreshListRows(changedAccount account: String?) {
-        list.refreshTokens(tokens, changedAccount: account)
+        list.refreshTokens(storedEntries, changedAccount: account)
     }
 
     /// Replaces the current message. `account`: the account it is about, so deleting that

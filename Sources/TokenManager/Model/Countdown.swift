@@ -16,7 +16,7 @@ struct Countdown: Equatable, Sendable {
     static let warningFraction = 0.2
 
     /// The access token's countdown; "—" when there is no token.
-    static func access(_ tokens: TokenSet?, now: Date) -> Countdown {
+    static func access(_ tokens: TokenExpiry?, now: Date) -> Countdown {
         guard let tokens else { return Countdown(text: "—", role: .muted) }
         guard let expiry = tokens.accessExpiresAt else {
             return tokens.accessExpirySource == .never ? Countdown(text: "never", role: .success) : Countdown(text: "unknown", role: .muted)
@@ -25,8 +25,8 @@ struct Countdown: Equatable, Sendable {
     }
 
     /// The refresh token's countdown; "—" when there is none, "unknown" without an expiry.
-    static func refresh(_ tokens: TokenSet?, now: Date) -> Countdown {
-        guard let tokens, tokens.refreshToken != nil else { return Countdown(text: "—", role: .muted) }
+    static func refresh(_ tokens: TokenExpiry?, now: Date) -> Countdown {
+        guard let tokens, tokens.hasRefreshToken else { return Countdown(text: "—", role: .muted) }
         guard let expiry = tokens.refreshExpiresAt else {
             return tokens.refreshExpirySource == .never ? Countdown(text: "never", role: .success) : Countdown(text: "unknown", role: .muted)
         }

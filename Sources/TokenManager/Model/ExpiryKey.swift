@@ -7,8 +7,8 @@ struct ExpiryKey: Comparable, Sendable {
     var group: Int
     var instant: Double
 
-    init(_ tokens: TokenSet?) {
-        guard let tokens else {
+    init(_ entry: StoredExpiry) {
+        guard case .expiry(let tokens) = entry else {
             self.group = 2
             self.instant = 0
             return

@@ -3,35 +3,50 @@ import FoundationEssentials
 import PlatformSupport
 import Glibc
 
-/// What the list's filter searches, lower-cased once per config change: each account's name,
-/// provider id, provider short name and user, as UTF-8 in one buffer. A keystroke in the
-/// filter then costs one byte search per field (`memchr` to each candidate first byte, then
-/// `memcmp`), with no string allocation or Unicode case folding per account.
+/// What the list's filter searches: each account's name, provider id, provider short name and
+/// user. Names and users are matched in the configured accounts' own strings, ignoring ASCII
+/// case as they are compared (no lower-cased copy per account: with 100,000 accounts those
+/// copies were megabytes of the UI's memory); the provider's two texts are lower-cased once per
+/// provider, matched once per keystroke, and each account keeps its provider's number.
 ///
-/// Matching compares lower-cased UTF-8 bytes, so it is case-insensitive for every script
-/// `lowercased()` folds; unlike a `Character` comparison it does not treat canonically
-/// equivalent spellings (a precomposed "é" and "e" + combining accent) as equal.
+/// Matching is case-insensitive for every script `lowercased()` folds: an account whose name or
+/// user is not ASCII (rare) is matched on a lower-cased copy of them, kept for it alone. Unlike a
+/// `Character` comparison it does not treat canonically equivalent spellings (a precomposed "é"
+/// and "e" + combining accent) as equal.
 struct FilterHaystacks: Sendable {
-    static let fieldsPerAccount = 4
-
-    private var bytes: [UInt8] = []
-    /// The end offset in `bytes` of each field, `fieldsPerAccount` per account; a field starts
-    /// where the one before it ends.
-    private var fieldEnds: [Int] = []
+    /// Per account, its provider's place in `providerTexts`.
+    private var providerOfAccount: [Int32] = []
+    /// Per provider: its id and short name, lower-cased UTF-8.
+    private var providerTexts: [(id: [UInt8], shortName: [UInt8])] = []
+    /// The accounts whose name or user is not ASCII, in increasing order, and their lower-cased
+    /// name and user.
+    private var foldedPositions: [Int32] = []
+    private var foldedTexts: [(name: [UInt8], user: [UInt8])] = []
 
     init() {}
 
     init(accounts: [AccountConfig], catalog: ProviderCatalog) {
-        fieldEnds.reserveCapacity(accounts.count * Self.fieldsPerAccount)
-        for account in accounts {
-            for field in [account.name, account.providerID, catalog.shortName(of: account), account.username ?? ""] {
-                bytes.append(contentsOf: field.lowercased().utf8)
-                fieldEnds.append(bytes.count)
+        var providerNumbers: [String: Int32] = [:]
+        providerOfAccount.reserveCapacity(accounts.count)
+        for (position, account) in accounts.enumerated() {
+            let number: Int32
+            if let known = providerNumbers[account.providerID] {
+                number = known
+            } else {
+                number = Int32(truncatingIfNeeded: providerTexts.count)
+                providerNumbers[account.providerID] = number
+                providerTexts.append((Array(account.providerID.lowercased().utf8), Array(catalog.shortName(of: account).lowercased().utf8)))
+            }
+            providerOfAccount.append(number)
+            let user = account.username ?? ""
+            if !Self.isASCII(account.name) || !Self.isASCII(user) {
+                foldedPositions.append(Int32(truncatingIfNeeded: position))
+                foldedTexts.append((Array(account.name.lowercased().utf8), Array(user.lowercased().utf8)))
             }
         }
     }
 
-    var accountCount: Int { fieldEnds.count / Self.fieldsPerAccount }
+    var accountCount: Int { providerOfAccount.count }
 
     /// The filter text as it is matched: trimmed and lower-cased UTF-8 (empty: no filter).
     static func needle(of filterText: String) -> [UInt8] {
@@ -53,27 +68,66 @@ struct FilterHaystacks: Sendable {
 
     /// For each account position in `candidates`, whether any of its fields contains `needle`;
     /// the answer has one flag per account (false for those not among the candidates).
-    func matches(_ needle: [UInt8], among candidates: some Sequence<Int>) -> [Bool] {
+    /// `accounts`: the ones these haystacks were built from.
+    func matches(_ needle: [UInt8], in accounts: [AccountConfig], among candidates: some Sequence<Int>) -> [Bool] {
         var result = [Bool](repeating: false, count: accountCount)
-        guard !needle.isEmpty else { return result }
-        bytes.withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { pattern in
-                guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return }
-                for position in candidates where position >= 0 && position < accountCount {
-                    let first = position * Self.fieldsPerAccount
-                    var start = first == 0 ? 0 : fieldEnds[first - 1]
-                    for field in first..<(first + Self.fieldsPerAccount) {
-                        let end = fieldEnds[field]
-                        if end - start >= pattern.count, Self.contains(base + start, end - start, patternBase, pattern.count) {
-                            result[position] = true
-                            break
-                        }
-                        start = end
-                    }
+        guard !needle.isEmpty, accounts.count == accountCount else { return result }
+        let providerMatches = providerTexts.map { Self.bytes($0.id, contain: needle) || Self.bytes($0.shortName, contain: needle) }
+        needle.withUnsafeBytes { pattern in accounts.withUnsafeBufferPointer { accounts in
+            for position in candidates where position >= 0 && position < accountCount {
+                if providerMatches[Int(providerOfAccount[position])] {
+                    result[position] = true
+                    continue
+                }
+                if !foldedPositions.isEmpty, let folded = foldedIndex(of: position) {
+                    let texts = foldedTexts[folded]
+                    result[position] = Self.bytes(texts.name, contain: needle) || Self.bytes(texts.user, contain: needle)
+                    continue
+                }
+                // The two fields, not the whole `AccountConfig` (copying it retained every field).
+                if Self.asciiFoldedContains(accounts[position].name, pattern) {
+                    result[position] = true
+                } else if let user = accounts[position].username {
+                    result[position] = Self.asciiFoldedContains(user, pattern)
                 }
             }
-        }
+        } }
         return result
+    }
+
+    private func foldedIndex(of position: Int) -> Int? {
+        var low = 0
+        var high = foldedPositions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(foldedPositions[mid]) < position { low = mid + 1 } else { high = mid }
+        }
+        return low < foldedPositions.count && Int(foldedPositions[low]) == position ? low : nil
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether ASCII `text` contains the lower-cased `needle`, upper-case ASCII letters in `text`
+    /// compared as lower-case ones: what `text.lowercased()` containing it means for ASCII text.
+    private static func asciiFoldedContains(_ text: String, _ needle: UnsafeRawBufferPointer) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = needle.count
+            guard count > 0, bytes.count >= count else { return count == 0 }
+            let first = needle[0]
+            for start in 0...(bytes.count - count) where fold(bytes[start]) == first {
+                var offset = 1
+                while offset < count, fold(bytes[start + offset]) == needle[offset] { offset += 1 }
+                if offset == count { return true }
+            }
+            return false
+        }
+        return found ?? bytes(Array(text.lowercased().utf8), contain: Array(needle))
+    }
+
+    private static func fold(_ byte: UInt8) -> UInt8 {
+        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
     }
 
     /// Whether the `count` bytes at `haystack` contain the `needleCount` (> 0) bytes at `needle`.

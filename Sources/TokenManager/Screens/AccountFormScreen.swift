@@ -177,7 +177,6 @@ struct AccountFormScreen: FormScreen {
             } else if model.account(named: previous ?? "") == nil {
                 model.list.selectedName = model.accounts.first?.name
             }
-            model.tokens = model.tokens.filter { name, _ in config.accounts.contains { $0.name == name } }
             let removed = previousNames.subtracting(config.accounts.map(\.name))
             model.forgetRemovedAccounts()
             if !formSucceeded, removed.count == 1, let name = removed.first {

@@ -1,11 +1,11 @@
 import AuthEngine
 import TerminalUI
 
-/// What the account list's update may read besides its own state: the stored tokens (sorting
-/// by expiry needs them) and how tall the body is (for paging keys). The rows themselves are
+/// What the account list's update may read besides its own state: the stored expiries (sorting
+/// by expiry needs them, parallel to the accounts) and how tall the body is (for paging keys). The rows themselves are
 /// in the list's state (`AccountListState.rows`).
 struct AccountListContext: Equatable, Sendable {
-    var tokens: [String: TokenSet]
+    var entries: [StoredExpiry]
     var bodyHeight: Int
 }
 

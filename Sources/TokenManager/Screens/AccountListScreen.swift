@@ -40,7 +40,7 @@ enum AccountListScreen {
             table.select((list.selectedIndex + step) % rowCount, rowCount: rowCount, visibleRows: shownRows)
             select(table, in: &list)
         case .sort:
-            list.sort(by: list.sortOrder.toggled, tokens: context.tokens)
+            list.sort(by: list.sortOrder.toggled, entries: context.entries)
             return .status("sorted by \(list.sortOrder.rawValue)", .statusBar)
         case .help:
             return .showHelp
@@ -148,7 +148,7 @@ enum AccountListScreen {
     /// and USER are highlighted.
     static func tableRow(at index: Int, in model: AppModel, now: Date) -> TableRow {
         guard let account = model.list.rows.account(atRow: index) else { return TableRow([]) }
-        let cells = row(for: account, in: model, now: now)
+        let cells = row(for: account, entry: model.list.rows.position(atRow: index).map { model.storedEntries[$0] } ?? .none, in: model, now: now)
         let needle = model.list.rows.filterText
         let highlights = needle.isEmpty ? [] : ["", account.name, cells.provider, cells.user].map { text in
             text.isEmpty ? [] : FilterHaystacks.highlightRanges(of: needle, in: text)
@@ -170,9 +170,15 @@ enum AccountListScreen {
     }
 
     static func row(for account: AccountConfig, in model: AppModel, now: Date) -> RowCells {
-        let tokens = model.tokens[account.name]
+        row(for: account, entry: model.storedEntry(of: account.name), in: model, now: now)
+    }
+
+    /// `entry`: what the store holds for `account`.
+    static func row(for account: AccountConfig, entry: StoredExpiry, in model: AppModel, now: Date) -> RowCells {
+        let tokens: TokenExpiry? = if case .expiry(let expiry) = entry { expiry } else { nil }
+        let unreadable = if case .unreadable = entry { true } else { false }
         let activity = model.activity(of: account.name)
-        let (state, role) = stateText(account: account, tokens: tokens, activity: activity, now: now, unreadable: model.unreadableEntries[account.name] != nil)
+        let (state, role) = stateText(account: account, tokens: tokens, activity: activity, now: now, unreadable: unreadable)
         var access = Countdown.access(tokens, now: now)
         if case .apiToken = account.mode { access = Countdown(text: "never", role: .success) }
         return RowCells(
@@ -182,7 +188,7 @@ enum AccountListScreen {
 
     /// logged out, valid, refreshing (or another request), expired, challenge pending, error,
     /// unreadable (a stored entry that cannot be decoded: not the same as never logged in).
-    static func stateText(account: AccountConfig, tokens: TokenSet?, activity: AccountActivity, now: Date, unreadable: Bool = false) -> (String, Role) {
+    static func stateText(account: AccountConfig, tokens: TokenExpiry?, activity: AccountActivity, now: Date, unreadable: Bool = false) -> (String, Role) {
         if let operation = activity.operation { return (operation.rawValue, .accent) }
         if activity.pendingChallenge != nil { return ("challenge pending", .warning) }
         if activity.lastError != nil { return ("error", .danger) }

@@ -34,7 +34,7 @@ struct ChangePasswordScreen: FormScreen {
             model.setStatus("\(model.providerShortName(of: account)) has no change-password endpoint", role: .warning)
             return
         }
-        guard model.tokens[account.name] != nil else {
+        guard model.hasTokens(account.name) else {
             model.setStatus("log in to \(account.name) first (l)", role: .warning)
             return
         }

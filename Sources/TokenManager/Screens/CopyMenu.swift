@@ -4,7 +4,9 @@ import TerminalUI
 
 /// "Copy what?" after `c`: the access, refresh or id token, or what an API call must carry
 /// (one header, two headers, or a JSON body field, as the provider wants). The menu keeps only
-/// the choices; the secret is read from the model when one is picked.
+/// the choices, offered from the account's stored expiry; the secret is taken from the
+/// account's tokens when one is picked, which the model reads as the menu opens
+/// (`AppModel.openTokens`): a pick made before they are read is made when they are.
 struct CopyMenu: Equatable, Sendable {
     enum Choice: Equatable, Sendable {
         case accessToken, refreshToken, idToken, credentials
@@ -24,13 +26,13 @@ struct CopyMenu: Equatable, Sendable {
     var selected = 0
 
     static func open(_ model: inout AppModel, account: AccountConfig) {
-        guard let tokens = model.tokens[account.name] else {
+        guard let tokens = model.expiry(of: account.name) else {
             model.setStatus("\(account.name) has no tokens to copy; press l to log in", role: .warning)
             return
         }
         var choices: [Choice] = [.accessToken]
-        if tokens.refreshToken != nil { choices.append(.refreshToken) }
-        if tokens.idToken != nil { choices.append(.idToken) }
+        if tokens.hasRefreshToken { choices.append(.refreshToken) }
+        if tokens.hasIDToken { choices.append(.idToken) }
         if model.provider(of: account) != nil { choices.append(.credentials) }
         model.overlay = .copyMenu(CopyMenu(account: account.name, choices: choices))
     }
@@ -50,8 +52,7 @@ struct CopyMenu: Equatable, Sendable {
     }
 
     /// The text to put on the clipboard (nil when the token is gone meanwhile).
-    func text(of choice: Choice, model: AppModel) -> String? {
-        guard let tokens = model.tokens[account] else { return nil }
+    static func text(of choice: Choice, account: String, tokens: TokenSet, model: AppModel) -> String? {
         switch choice {
         case .accessToken: return tokens.accessToken
         case .refreshToken: return tokens.refreshToken
@@ -99,12 +100,28 @@ struct CopyMenu: Equatable, Sendable {
             return []
         case .pick(let choice):
             model.overlay = nil
-            guard let text = menu.text(of: choice, model: model) else {
-                model.setStatus("nothing to copy", role: .warning)
+            let copy = PendingCopy(account: menu.account, choice: choice, label: menu.label(of: choice, model: model))
+            guard let open = model.openTokens, open.account == menu.account, open.reading != nil else {
+                // The tokens are being read (they were asked for as the menu opened).
+                model.pendingCopy = copy
                 return []
             }
-            return ClipboardFlow.copy(&model, text: text, label: menu.label(of: choice, model: model), account: menu.account)
+            return Self.copy(&model, copy)
         }
+    }
+
+    /// Copies `copy`'s choice from the account's tokens as read (`AppModel.openTokens`).
+    static func copy(_ model: inout AppModel, _ copy: PendingCopy) -> [AppCommand] {
+        guard let open = model.openTokens, open.account == copy.account else { return [] }
+        if case .failure(let error)? = open.reading {
+            model.setStatus("could not copy \(copy.label): \(error.message)", role: .danger)
+            return []
+        }
+        guard let tokens = open.tokens, let text = text(of: copy.choice, account: copy.account, tokens: tokens, model: model) else {
+            model.setStatus("nothing to copy", role: .warning)
+            return []
+        }
+        return ClipboardFlow.copy(&model, text: text, label: copy.label, account: copy.account)
     }
 
     /// The menu as a widget: its rows are read from the model once, here.

@@ -76,14 +76,25 @@ struct DetailScreen: Equatable, Sendable {
         for key in account.fields.keys.sorted() {
             field(key.replacing("_", with: " ").capitalizedFirst, account.fields[key] ?? "")
         }
-        let tokens = model.tokens[account.name]
+        let expiry = model.expiry(of: account.name)
         let activity = model.activity(of: account.name)
-        let unreadable = tokens == nil ? model.unreadableEntries[account.name] : nil
-        let (state, stateRole) = AccountListScreen.stateText(account: account, tokens: tokens, activity: activity, now: now, unreadable: unreadable != nil)
+        let unreadable = model.unreadableReason(of: account.name)
+        let (state, stateRole) = AccountListScreen.stateText(account: account, tokens: expiry, activity: activity, now: now, unreadable: unreadable != nil)
         field("State", state, stateRole)
         if let error = activity.lastError { field("Last error", error, .danger) }
         if let unreadable { field("Stored entry", "cannot be read: \(unreadable)", .danger) }
-        guard let tokens else {
+        // The list keeps expiries only; the tokens are read as the screen opens (`openTokens`).
+        let open = model.openTokens?.account == account.name ? model.openTokens : nil
+        if expiry != nil, case .failure(let error)? = open?.reading {
+            field("Tokens", "cannot be read: \(error.message)", .danger)
+            return lines
+        }
+        if expiry != nil, open?.reading == nil {
+            lines.append(Line(""))
+            lines.append(Line("Reading the stored tokens…", .muted))
+            return lines
+        }
+        guard expiry != nil, let tokens = open?.tokens else {
             lines.append(Line(""))
             lines.append(Line(unreadable == nil ? "Not logged in. Press l to log in." : "Its stored entry is kept as it is. Press l to log in again, which replaces it.", .muted))
             return lines

@@ -69,7 +69,7 @@ struct LoginScreen: FormScreen {
         switch result {
         case .success(.loggedIn(let tokens)):
             // The engine stored the tokens whether or not the form is still open.
-            model.tokens[account] = tokens
+            model.setTokens(tokens, of: account)
             model.updateActivity(of: account) { $0.lastError = nil; $0.pendingChallenge = nil }
             if case .succeeded = reply {
                 model.leaveForm()

@@ -51,7 +51,7 @@ struct NewPasswordScreen: FormScreen {
         let reply = FormRouting.finish(Self.self, &model, account: account, requestID: requestID, failure: result.error?.message)
         switch result {
         case .success(let tokens):
-            model.tokens[account] = tokens
+            model.setTokens(tokens, of: account)
             model.updateActivity(of: account) { $0.pendingChallenge = nil; $0.lastError = nil }
             if case .succeeded = reply {
                 model.leaveForm()
