@@ -82,13 +82,15 @@ let package = Package(
         .testTarget(name: "TOMLParserTests", dependencies: ["TOMLParser"]),
         .testTarget(name: "CheckedNumbersTests", dependencies: ["CheckedNumbers"]),
         .testTarget(name: "PlatformSupportTests", dependencies: ["PlatformSupport", "CheckedNumbers"]),
-        .testTarget(name: "ProviderSimulatorTests", dependencies: ["ProviderSimulator"]),
+        // A deterministic random generator for the tests that generate their cases.
+        .target(name: "SeededRandom", path: "Tests/SeededRandom"),
+        .testTarget(name: "ProviderSimulatorTests", dependencies: ["ProviderSimulator", "SeededRandom"]),
         // Starts moto (a local AWS Cognito) for the tests that prove the Cognito flows.
         .target(name: "MotoSupport", dependencies: ["AuthEngine"], path: "Tests/MotoSupport"),
         .testTarget(name: "AuthEngineTests", dependencies: [
-            "AuthEngine", "ProviderSimulator", "MotoSupport", .product(name: "Crypto", package: "swift-crypto"),
+            "AuthEngine", "ProviderSimulator", "MotoSupport", "SeededRandom", .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses", "SeededRandom"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "TerminalUI"]),
         .testTarget(
             name: "TokenManagerTests",

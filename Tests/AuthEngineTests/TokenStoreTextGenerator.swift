@@ -1,5 +1,6 @@
-import Foundation
 @testable import AuthEngine
+import Foundation
+import SeededRandom
 
 /// Generates `tokens.json` texts of every shape a reader must agree on (for the streaming reader's
 /// tests): entries readable fast, readable by `JSONDecoder` only, unreadable and not objects;
@@ -7,20 +8,13 @@ import Foundation
 /// number; repeated `accounts`; other top-level members; a BOM; any whitespace; entries longer
 /// than a chunk. Deterministic for a seed.
 struct TokenStoreTextGenerator {
-    private var state: UInt64
+    private var random: SeededGenerator
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-    /// SplitMix64.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    mutating func below(_ bound: Int) -> Int { random.next(below: bound) }
 
     mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ProviderSimulator
+import SeededRandom
 import Testing
 
 /// The simulator's JSON writer against what it replaced: `JSONSerialization` with

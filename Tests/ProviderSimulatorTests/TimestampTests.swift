@@ -1,5 +1,6 @@
 import Foundation
 @testable import ProviderSimulator
+import SeededRandom
 import Testing
 
 /// `Timestamp` against what it replaced: `ISO8601DateFormatter` with `.withInternetDateTime`

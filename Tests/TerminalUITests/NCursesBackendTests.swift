@@ -1,7 +1,8 @@
 import CNCurses
 import Foundation
-import Testing
+import SeededRandom
 @testable import TerminalUI
+import Testing
 
 /// Drives the real ncurses backend against /dev/null and reads the screen back from the
 /// ncurses window. Serialized: ncurses keeps global state (the current SCREEN).
@@ -139,7 +140,7 @@ import Testing
         let size = Size(width: 7, height: 3)
         let backend = try makeBackend(size)
         defer { backend.stop() }
-        var random = SplitMix(seed: 13)
+        var random = SeededGenerator(seed: 13)
         let pieces = ["a", "bc", " ", "日", "🔑x", "é", "本語", "--"]
         let roles: [Role] = [.text, .selection, .danger, .muted]
         var canvas = Canvas(size: size)
@@ -170,26 +171,5 @@ import Testing
             text.append(cell.character)
         }
         return text
-    }
-}
-
-/// A small deterministic generator, so a failing sequence of frames can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int {
-        Int(next() % UInt64(bound))
     }
 }
