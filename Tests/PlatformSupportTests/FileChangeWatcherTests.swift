@@ -27,53 +27,51 @@ import Testing
         return path
     }
 
-    @Test func aReplaceByRenameAndAWriteInPlaceAreSeen() throws {
+    /// Runs `body` with a fresh directory watched for `tokens.json` and the calls it reported.
+    private func watching(settle: Duration = .milliseconds(10), _ body: (String, Calls) throws -> Void) throws {
         let directory = try makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let calls = Calls()
-        let watcher = try #require(FileChangeWatcher(directory: directory, fileName: "tokens.json", settle: .milliseconds(10)) { calls.record() })
+        let watcher = try #require(FileChangeWatcher(directory: directory, fileName: "tokens.json", settle: settle) { calls.record() })
         defer { watcher.stop() }
+        try body(directory, calls)
+    }
 
-        try Data("new".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.json.tmp"))
-        #expect(rename(directory + "/tokens.json.tmp", directory + "/tokens.json") == 0)
-        #expect(calls.waitForOne())
+    @Test func aReplaceByRenameAndAWriteInPlaceAreSeen() throws {
+        try watching { directory, calls in
+            try Data("new".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.json.tmp"))
+            #expect(rename(directory + "/tokens.json.tmp", directory + "/tokens.json") == 0)
+            #expect(calls.waitForOne())
 
-        try Data("in place".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.json"))
-        #expect(calls.waitForOne())
+            try Data("in place".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.json"))
+            #expect(calls.waitForOne())
 
-        try FileManager.default.removeItem(atPath: directory + "/tokens.json")
-        #expect(calls.waitForOne())
+            try FileManager.default.removeItem(atPath: directory + "/tokens.json")
+            #expect(calls.waitForOne())
+        }
     }
 
     @Test func otherFilesOfTheDirectoryAreIgnored() throws {
-        let directory = try makeDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let calls = Calls()
-        let watcher = try #require(FileChangeWatcher(directory: directory, fileName: "tokens.json", settle: .milliseconds(10)) { calls.record() })
-        defer { watcher.stop() }
-
-        try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.lock"))
-        try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.json.bak"))
-        try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.jso"))
-        #expect(!calls.waitForOne(seconds: 0.5))
-        // Still watching: the file itself is seen after the others.
-        try Data("y".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.json"))
-        #expect(calls.waitForOne())
+        try watching { directory, calls in
+            try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.lock"))
+            try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.json.bak"))
+            try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.jso"))
+            #expect(!calls.waitForOne(seconds: 0.5))
+            // Still watching: the file itself is seen after the others.
+            try Data("y".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.json"))
+            #expect(calls.waitForOne())
+        }
     }
 
     @Test func aBurstOfWritesIsAnsweredOnce() throws {
-        let directory = try makeDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let calls = Calls()
-        let watcher = try #require(FileChangeWatcher(directory: directory, fileName: "tokens.json", settle: .milliseconds(300)) { calls.record() })
-        defer { watcher.stop() }
-
-        for index in 0..<20 {
-            try Data("\(index)".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.json"))
+        try watching(settle: .milliseconds(300)) { directory, calls in
+            for index in 0..<20 {
+                try Data("\(index)".utf8).write(to: URL(fileURLWithPath: directory + "/tokens.json"))
+            }
+            #expect(calls.waitForOne())
+            #expect(!calls.waitForOne(seconds: 0.6))
+            #expect(calls.count.load(ordering: .relaxed) == 1)
         }
-        #expect(calls.waitForOne())
-        #expect(!calls.waitForOne(seconds: 0.6))
-        #expect(calls.count.load(ordering: .relaxed) == 1)
     }
 
     @Test func nothingIsReportedAfterStop() throws {
