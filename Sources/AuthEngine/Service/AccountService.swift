@@ -81,15 +81,6 @@ public final class AccountService: Sendable {
         try storedSnapshot().tokens
     }
 
-    /// The stored tokens, unless the store file still has the stamp `previous` (then
-    /// `.unchanged`: nothing was read or decoded). For callers that poll the store.
-    public func storedTokens(ifChangedFrom previous: TokenFileStamp?) throws(AuthError) -> (tokens: [String: TokenSet], unreadable: [String: String], stamp: TokenFileStamp)? {
-        let reading: TokenStoreReading
-        do { reading = try store.snapshot(ifChangedFrom: previous) } catch { throw .storage(error.description) }
-        guard case .changed(let snapshot, let stamp) = reading else { return nil }
-        return (snapshot.tokens, snapshot.unreadable, stamp)
-    }
-
     /// What the store holds for each configured account (in config order), reduced to the
     /// expiry, unless the store file still has the stamp `previous` (then nil: nothing was read).
     /// What the TUI keeps: its list needs no token (issue 13).

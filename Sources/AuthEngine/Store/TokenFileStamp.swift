@@ -30,10 +30,3 @@ public struct TokenFileStamp: Sendable, Equatable {
             modifiedSeconds: Int64(truncatingIfNeeded: info.st_mtim.tv_sec), modifiedNanoseconds: Int64(truncatingIfNeeded: info.st_mtim.tv_nsec))
     }
 }
-
-/// A reading of the store that may have been skipped: `.unchanged` when the file still has
-/// the stamp the caller passed.
-public enum TokenStoreReading: Sendable, Equatable {
-    case unchanged
-    case changed(TokenStoreSnapshot, TokenFileStamp)
-}

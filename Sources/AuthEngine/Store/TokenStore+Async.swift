@@ -14,10 +14,6 @@ extension TokenStore {
         }
     }
 
-    func loadAllAsync() async throws(AuthError) -> [String: TokenSet] {
-        try await offload { () throws(TokenStoreError) in try self.loadAll() }
-    }
-
     func snapshotAsync() async throws(AuthError) -> TokenStoreSnapshot {
         try await offload { () throws(TokenStoreError) in try self.snapshot() }
     }

@@ -40,19 +40,12 @@ extension TokenStore {
         try stream(into: TokenStoreEntrySinks.Expiries(), unlessStamped: nil)?.sink?.expiries ?? StoredExpiries()
     }
 
-    /// Like `snapshot()`, but reads and decodes nothing when the file's stamp (device, inode,
-    /// size, mtime in ns) is still `previous`: the TUI polls the store for other processes'
-    /// writes, and re-decoding an unchanged file of 10,000 accounts every few seconds was most
-    /// of its idle CPU. The stamp is taken from the open file (`fstat`), so the bytes decoded
-    /// are the ones the returned stamp names.
-    public func snapshot(ifChangedFrom previous: TokenFileStamp?) throws(TokenStoreError) -> TokenStoreReading {
-        guard let read = try stream(into: TokenStoreEntrySinks.Snapshot(), unlessStamped: previous) else { return .unchanged }
-        return .changed(read.sink?.snapshot ?? TokenStoreSnapshot(), read.stamp)
-    }
-
-    /// `expiries()` unless the file's stamp is still `previous` (nil then): what the TUI polls
-    /// for other processes' writes, which needs the expiries only (tokens are read when shown
-    /// or copied, see `load(account:)`).
+    /// `expiries()`, but reading and decoding nothing when the file's stamp (device, inode,
+    /// size, mtime in ns) is still `previous` (nil then): the TUI reads the store again when it
+    /// sees it change, and re-decoding an unchanged file of 10,000 accounts was most of its idle
+    /// CPU when it polled. The stamp is taken from the open file (`fstat`), so the bytes decoded
+    /// are the ones the returned stamp names. Expiries only: tokens are read when shown or
+    /// copied (`loadOne(account:)`).
     public func expiries(ifChangedFrom previous: TokenFileStamp?) throws(TokenStoreError) -> (expiries: StoredExpiries, stamp: TokenFileStamp)? {
         guard let read = try stream(into: TokenStoreEntrySinks.Expiries(), unlessStamped: previous) else { return nil }
         return (read.sink?.expiries ?? StoredExpiries(), read.stamp)
