@@ -74,6 +74,7 @@ public enum TokenManagerApp {
             model.setStatus(error.message, role: .danger)
         }
         // Another process's login or renewal shows at once, and an idle UI reads nothing.
+        store.createDirectoryIfMissing()
         let storeWatch = FileChangeWatcher(directory: store.directory, fileName: PathText.lastComponent(store.filePath)) {
             scheduler.post(.storeChangedOnDisk)
             scheduler.nudge()

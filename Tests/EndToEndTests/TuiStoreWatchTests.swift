@@ -74,4 +74,30 @@ struct TuiStoreWatchTests {
             screen.split(separator: "\n").contains { $0.contains("alpha") && $0.contains("logged out") }
         }
     }
+
+    /// A first UI on the machine (no state directory yet) watches from its start too: it makes
+    /// the directory (0700), and a login in another terminal shows at once.
+    @Test func aUIStartedBeforeAnyLoginWatchesToo() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokenman-watch-\(UUID().uuidString.prefix(8))")
+        let state = directory.appendingPathComponent("state/tokenman")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("config.toml")
+        try Data("[[accounts]]\nname = \"alpha\"\nprovider = \"exabits\"\nusername = \"a@example.com\"\n".utf8).write(to: config)
+        chmod(config.path, 0o600)
+
+        let session = try await TmuxSession(
+            command: [try BuiltProducts.tokenman(), "--config", config.path, "--state-dir", state.path],
+            environment: ["TERM": "xterm-256color", "XDG_CONFIG_HOME": directory.path], width: 100, height: 12)
+        defer { session.kill() }
+        try await session.waitFor("alpha logged out") { $0.contains("alpha") && $0.contains("logged out") }
+        let attributes = try FileManager.default.attributesOfItem(atPath: state.path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+
+        while Int(Date().timeIntervalSince1970) % 10 != 1 { try await Task.sleep(for: .milliseconds(50)) }
+        try Self.writeStore(state, entries: [Self.entry("alpha", expiresIn: 3600)])
+        try await session.waitFor("alpha logged in by another process", timeout: 3) { screen in
+            screen.split(separator: "\n").contains { $0.contains("alpha") && $0.contains("valid") }
+        }
+    }
 }
