@@ -73,11 +73,12 @@ public enum TokenManagerApp {
         } catch {
             model.setStatus(error.message, role: .danger)
         }
-        // Another process's login or renewal shows at once, and an idle UI reads nothing.
+        // Another process's login or renewal shows at once, and an idle UI reads nothing. The
+        // scheduler is not woken for it: this process's writes wake it already, and it reads the
+        // store for other processes' at least every `RefreshPolicy.maxSleep`.
         store.createDirectoryIfMissing()
         let storeWatch = FileChangeWatcher(directory: store.directory, fileName: PathText.lastComponent(store.filePath)) {
             scheduler.post(.storeChangedOnDisk)
-            scheduler.nudge()
         }
         defer { storeWatch?.stop() }
         model.watchesStore = storeWatch != nil

@@ -8,10 +8,12 @@ extension EngineClient {
     /// the scheduler with the new service.
     ///
     /// The store is re-read only when its file changed since the last reading (see
-    /// `TokenFileStamp`); a config edit forgets the stamp, so the reading after it is whole.
+    /// `TokenFileStamp`), one reading at a time and paced (`StoreReadingPacer`); a config edit
+    /// forgets the stamp, so the reading after it is whole.
     /// `lastReading`: the stamp of the reading the model already holds (the first frame's).
     static func live(gateway: EngineGateway, lastReading stamp: TokenFileStamp? = nil, configChanged: @escaping @Sendable (AccountService) -> Void) -> EngineClient {
         let lastReading = Mutex<TokenFileStamp?>(stamp)
+        let pacer = StoreReadingPacer()
         return EngineClient(
             login: { account, password in
                 await .of { () async throws(AuthError) in try await gateway.service.login(account: account, password: password) }
@@ -41,12 +43,15 @@ extension EngineClient {
                 }
             },
             storedExpiries: {
-                await .of { () async throws(AuthError) -> AccountExpiries? in
-                    let previous = lastReading.withLock { $0 }
-                    guard let reading = try gateway.service.storedExpiries(ifChangedFrom: previous) else { return nil }
-                    lastReading.withLock { $0 = reading.stamp }
-                    return reading
-                }
+                // nil from the pacer: a reading already waiting will answer for this one.
+                await pacer.paced {
+                    Result { () throws(AuthError) -> AccountExpiries? in
+                        let previous = lastReading.withLock { $0 }
+                        guard let reading = try gateway.service.storedExpiries(ifChangedFrom: previous) else { return nil }
+                        lastReading.withLock { $0 = reading.stamp }
+                        return reading
+                    }
+                } ?? .success(nil)
             },
             loadTokens: { account in
                 await .of { () async throws(AuthError) in try await gateway.service.storedTokens(account: account) }
