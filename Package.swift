@@ -80,21 +80,21 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-L\(staticLibstdcxxDirectory)"], .when(configuration: .release))]
         ),
         .testTarget(name: "TOMLParserTests", dependencies: ["TOMLParser"]),
-        .testTarget(name: "CheckedNumbersTests", dependencies: ["CheckedNumbers"]),
-        .testTarget(name: "PlatformSupportTests", dependencies: ["PlatformSupport", "CheckedNumbers"]),
-        // A deterministic random generator for the tests that generate their cases.
-        .target(name: "SeededRandom", path: "Tests/SeededRandom"),
-        .testTarget(name: "ProviderSimulatorTests", dependencies: ["ProviderSimulator", "SeededRandom"]),
+        .testTarget(name: "CheckedNumbersTests", dependencies: ["CheckedNumbers", "TestSupport"]),
+        .testTarget(name: "PlatformSupportTests", dependencies: ["PlatformSupport", "CheckedNumbers", "TestSupport"]),
+        // What several test targets share: a seeded random generator, the Sources the lints read.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ProviderSimulatorTests", dependencies: ["ProviderSimulator", "TestSupport"]),
         // Starts moto (a local AWS Cognito) for the tests that prove the Cognito flows.
         .target(name: "MotoSupport", dependencies: ["AuthEngine"], path: "Tests/MotoSupport"),
         .testTarget(name: "AuthEngineTests", dependencies: [
-            "AuthEngine", "ProviderSimulator", "MotoSupport", "SeededRandom", .product(name: "Crypto", package: "swift-crypto"),
+            "AuthEngine", "ProviderSimulator", "MotoSupport", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses", "SeededRandom"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses", "TestSupport"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "TerminalUI"]),
         .testTarget(
             name: "TokenManagerTests",
-            dependencies: ["TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator"],
+            dependencies: ["TokenManager", "TerminalUI", "AuthEngine", "ProviderSimulator", "TestSupport"],
             // Whole-frame text snapshots, read through #filePath (see Snapshot.swift).
             exclude: ["Snapshots"]
         ),

@@ -1,6 +1,6 @@
 @testable import AuthEngine
 import Foundation
-import SeededRandom
+import TestSupport
 
 /// Generates `tokens.json` texts of every shape a reader must agree on (for the streaming reader's
 /// tests): entries readable fast, readable by `JSONDecoder` only, unreadable and not objects;

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `Int(someDouble)` traps on out-of-range values and NaN, and every Double in this program may
@@ -7,10 +8,6 @@ import Testing
 /// every source file and fails on the shapes that convert a floating-point value directly.
 @Suite("Checked conversion lint")
 struct CheckedConversionLintTests {
-    static let sourcesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources")
-
     /// A direct integer conversion whose argument is rounded, a time interval, or scaled time.
     static var forbidden: Regex<AnyRegexOutput> { try! Regex(
         #"\b(U?Int(8|16|32|64)?)\((?!clamping:|exactly:|bitPattern:|truncatingIfNeeded:)[^()]*(\.rounded\(|timeInterval|TimeInterval|\* ?1_?000|seconds\b|wait\b|delay\b|lifetime\b|interval\b|timeout\b)"#) }
@@ -26,14 +23,8 @@ struct CheckedConversionLintTests {
     }
 
     @Test func noSourceConvertsAFloatingPointValueUnchecked() throws {
-        let files = FileManager.default.enumerator(atPath: Self.sourcesDirectory.path)?
-            .compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
-        #expect(files.count > 50, "the Sources directory was not found")
-        var found: [String] = []
-        for file in files {
-            let text = try String(contentsOf: Self.sourcesDirectory.appendingPathComponent(file), encoding: .utf8)
-            found += Self.violations(in: text, file: file)
-        }
+        let (files, found) = try ProjectSources.lint(Self.violations)
+        #expect(files > 50, "the Sources directory was not found")
         #expect(found.isEmpty, "use Int(clamping:rounding:) for: \(found.joined(separator: "; "))")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The app links FoundationEssentials only: swift-corelibs Foundation brings CoreFoundation's
@@ -7,10 +8,6 @@ import Testing
 /// through a dependency; this catches an `import Foundation` (or of its international half).
 @Suite("Foundation-free lint")
 struct FoundationFreeLintTests {
-    static let sourcesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources")
-
     static let forbiddenModules: Set<String> = ["Foundation", "FoundationInternationalization", "FoundationNetworking", "CoreFoundation"]
 
     static func violations(in text: String, file: String) -> [String] {
@@ -28,14 +25,8 @@ struct FoundationFreeLintTests {
     }
 
     @Test func noSourceImportsFoundation() throws {
-        let files = FileManager.default.enumerator(atPath: Self.sourcesDirectory.path)?
-            .compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
-        #expect(files.count > 50, "the Sources directory was not found")
-        var found: [String] = []
-        for file in files {
-            let text = try String(contentsOf: Self.sourcesDirectory.appendingPathComponent(file), encoding: .utf8)
-            found += Self.violations(in: text, file: file)
-        }
+        let (files, found) = try ProjectSources.lint(Self.violations)
+        #expect(files > 50, "the Sources directory was not found")
         #expect(found.isEmpty, "import FoundationEssentials (and Glibc/Dispatch) instead: \(found.joined(separator: ", "))")
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 @testable import ProviderSimulator
-import SeededRandom
+import TestSupport
 import Testing
 
 /// The simulator's JSON reader against what it replaced, `JSONSerialization.jsonObject(with:)`:

@@ -1,6 +1,6 @@
 import Foundation
 @testable import ProviderSimulator
-import SeededRandom
+import TestSupport
 import Testing
 
 /// The simulator's JSON writer against what it replaced: `JSONSerialization` with

@@ -1,6 +1,6 @@
 import Foundation
 @testable import ProviderSimulator
-import SeededRandom
+import TestSupport
 import Testing
 
 /// `Timestamp` against what it replaced: `ISO8601DateFormatter` with `.withInternetDateTime`

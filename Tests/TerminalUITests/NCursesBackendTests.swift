@@ -1,7 +1,7 @@
 import CNCurses
 import Foundation
-import SeededRandom
 @testable import TerminalUI
+import TestSupport
 import Testing
 
 /// Drives the real ncurses backend against /dev/null and reads the screen back from the
