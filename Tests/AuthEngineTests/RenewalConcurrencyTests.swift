@@ -6,20 +6,29 @@ import Testing
 /// Many renewals at once (a refresh of every account): a bounded number of requests, and the
 /// renewals whose answers are in wait for their store write without holding a request's place.
 @Suite struct RenewalConcurrencyTests {
-    @Test func renewalsWaitingForTheirWriteLeaveTheRequestsGoing() async throws {
-        let scratch = ScratchDirectory()
+    /// `count` accounts with stored tokens ("old-" and the name) and a provider that answers
+    /// each refresh with "new" after 20 ms, and a renewer with the given limits.
+    static func renewals(
+        of count: Int, in scratch: ScratchDirectory, concurrentRenewals: Int, concurrentRequests: Int
+    ) throws -> (TokenStore, ScriptedAuthenticator, [AccountConfig], TokenRenewer) {
         let store = TokenStore(directory: scratch.path)
         let provider = ScriptedAuthenticator()
         provider.refreshDelay = 0.02
-        let accounts = (0..<12).map { AccountConfig(name: "acct-\($0)", providerID: "starship", username: "alice") }
+        let accounts = (0..<count).map { AccountConfig(name: "acct-\($0)", providerID: "starship", username: "alice") }
         try store.updateAll { stored in
             for account in accounts { stored[account.name] = sampleTokens("old-\(account.name)") }
         }
         for _ in accounts { provider.answerRefresh(.success(sampleTokens("new", refresh: "refresh-2"))) }
         let renewer = TokenRenewer(
             store: store, authenticator: provider, secrets: SecretResolver(), clock: ManualClock(referenceDate),
-            concurrentRenewals: 12, concurrentRequests: 3
+            concurrentRenewals: concurrentRenewals, concurrentRequests: concurrentRequests
         )
+        return (store, provider, accounts, renewer)
+    }
+
+    @Test func renewalsWaitingForTheirWriteLeaveTheRequestsGoing() async throws {
+        let scratch = ScratchDirectory()
+        let (store, provider, accounts, renewer) = try Self.renewals(of: 12, in: scratch, concurrentRenewals: 12, concurrentRequests: 3)
         // The first write is held until every request has gone out (bounded, for a failure).
         let everyRequestBeforeTheWrite = Shared<Bool?>(nil)
         _ = store.observeWrites {
@@ -48,21 +57,10 @@ import Testing
     /// The renewals themselves stay bounded: each holds its account's lock file until stored.
     @Test func renewalsUnderWayStayWithinTheirLimit() async throws {
         let scratch = ScratchDirectory()
-        let store = TokenStore(directory: scratch.path)
-        let provider = ScriptedAuthenticator()
-        provider.refreshDelay = 0.02
-        let accounts = (0..<10).map { AccountConfig(name: "acct-\($0)", providerID: "starship", username: "alice") }
-        try store.updateAll { stored in
-            for account in accounts { stored[account.name] = sampleTokens("old") }
-        }
-        for _ in accounts { provider.answerRefresh(.success(sampleTokens("new", refresh: "refresh-2"))) }
-        let renewer = TokenRenewer(
-            store: store, authenticator: provider, secrets: SecretResolver(), clock: ManualClock(referenceDate),
-            concurrentRenewals: 2, concurrentRequests: 5
-        )
+        let (_, provider, accounts, renewer) = try Self.renewals(of: 10, in: scratch, concurrentRenewals: 2, concurrentRequests: 5)
         let renewed = await withTaskGroup(of: Bool.self) { group in
             for account in accounts {
-                group.addTask { (try? await renewer.renew(account, replacing: sampleTokens("old"), minValid: .infinity)) != nil }
+                group.addTask { (try? await renewer.renew(account, replacing: sampleTokens("old-\(account.name)"), minValid: .infinity)) != nil }
             }
             var count = 0
             for await done in group where done { count += 1 }
