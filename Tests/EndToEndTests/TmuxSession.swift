@@ -126,13 +126,21 @@ final class TmuxSession: @unchecked Sendable {
     }
 
     /// Polls the screen until `predicate` holds; fails with the last screen after `timeout`.
+    /// A capture can land while tmux is still taking in a frame the program wrote in several
+    /// pieces (the first rows new, the rest old or blank), so a match is captured once more a
+    /// moment later and that later screen is returned when it still matches; the first is
+    /// returned only when the state it matched has already gone (a transient message).
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 15, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try await screen()
-            if predicate(last) { return last }
+            if predicate(last) {
+                try await Task.sleep(for: .milliseconds(40))
+                let settled = try await screen()
+                return predicate(settled) ? settled : last
+            }
             // Task.sleep, not Thread.sleep: the pool thread is free for other tests meanwhile.
             try await Task.sleep(for: .milliseconds(100))
         }
