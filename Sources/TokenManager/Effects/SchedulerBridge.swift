@@ -6,7 +6,6 @@ import Synchronization
 /// messages for the UI loop. Restarted when the accounts change.
 final class SchedulerBridge: Sendable {
     private let tasks = Mutex<[Task<Void, Never>]>([])
-    private let current = Mutex<RefreshScheduler?>(nil)
     private let continuation: AsyncStream<AppMessage>.Continuation
     /// Messages from outside update: scheduler events. Handed to `Program.subscriptions`.
     let messages: AsyncStream<AppMessage>
@@ -32,17 +31,11 @@ final class SchedulerBridge: Sendable {
             return tasks
         }
         old.forEach { $0.cancel() }
-        current.withLock { $0 = scheduler }
     }
 
     /// Hands `message` to the UI loop with the scheduler's events (the store watch uses it).
     func post(_ message: AppMessage) {
         continuation.yield(message)
-    }
-
-    /// Wakes the scheduler now (it also wakes on every write to the store in this process).
-    func nudge() {
-        current.withLock { $0 }?.nudge()
     }
 
     func stop() {
